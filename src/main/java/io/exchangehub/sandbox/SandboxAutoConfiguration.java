@@ -1,0 +1,94 @@
+package io.exchangehub.sandbox;
+
+import io.exchangehub.sandbox.fault.SandboxFaults;
+import io.exchangehub.sandbox.issuer.SandboxIssuer;
+import io.exchangehub.sandbox.issuer.SandboxTokenVerifier;
+import io.exchangehub.sandbox.seed.SandboxUsers;
+import io.exchangehub.sandbox.seed.SeedDirectory;
+import io.exchangehub.sandbox.seed.SeedPopulator;
+import io.exchangehub.sandbox.store.SandboxStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The built-in Exchange sandbox, in sandbox mode only: the mailbox store, its EWS and Graph
+ * faces (components of this package), the Azure AD stand-in, and the fault switches.
+ */
+@AutoConfiguration
+@Profile("sandbox")
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = SandboxAutoConfiguration.class))
+@EnableConfigurationProperties(SandboxProperties.class)
+public class SandboxAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxAutoConfiguration.class);
+
+    @Bean
+    Clock sandboxClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SandboxStore sandboxStore(SandboxProperties properties, @Qualifier("sandboxClock") Clock clock) {
+        SeedPopulator populator = new SeedPopulator(properties.seed(), properties.anchorOrToday(), properties.domain());
+        return new SandboxStore(SandboxUsers.mailboxes(properties.domain()), SeedDirectory.entries(properties.seed(),
+                properties.domain()), populator, clock, properties.domain());
+    }
+
+    @Bean(destroyMethod = "close")
+    SandboxIssuer sandboxIssuer(SandboxProperties properties) {
+        SandboxIssuer issuer = new SandboxIssuer(properties, SandboxUsers.mailboxes(properties.domain()));
+        issuer.start();
+        log.info("Sandbox issuer (Azure AD stand-in) at {}", issuer.issuer());
+        return issuer;
+    }
+
+    @Bean
+    SandboxTokenVerifier sandboxTokenVerifier(SandboxIssuer issuer, @Qualifier("sandboxClock") Clock clock) {
+        return new SandboxTokenVerifier(issuer, clock);
+    }
+
+    @Bean
+    SandboxFaults sandboxFaults() {
+        return new SandboxFaults();
+    }
+
+    @Bean
+    Populator sandboxPopulator(SandboxStore store, SandboxProperties properties) {
+        return new Populator(store, properties.populateOnStart());
+    }
+
+    /** Builds every mailbox in the background once the hub is ready, so the first request does not wait. */
+    static final class Populator {
+        private final SandboxStore store;
+        private final boolean enabled;
+
+        Populator(SandboxStore store, boolean enabled) {
+            this.store = store;
+            this.enabled = enabled;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void populate() {
+            if (!enabled) {
+                return;
+            }
+            Thread thread = new Thread(() -> {
+                long started = System.nanoTime();
+                store.populateAll();
+                log.info("Sandbox mailboxes built in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }, "sandbox-populate");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package io.exchangehub.sandbox.store;
+
+public enum Importance { LOW, NORMAL, HIGH }

@@ -1,0 +1,3 @@
+package io.exchangehub.sandbox.store;
+
+public enum Sensitivity { NORMAL, PERSONAL, PRIVATE, CONFIDENTIAL }
