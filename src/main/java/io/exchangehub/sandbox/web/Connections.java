@@ -1,0 +1,28 @@
+package io.exchangehub.sandbox.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** What the sandbox faces share about HTTP connections. */
+public final class Connections {
+
+    private Connections() {}
+
+    /**
+     * Breaks the connection mid-answer, as a dying server or a cut network would: the response
+     * promises more bytes than it sends, and the server must close the connection after it.
+     * Clients see a premature end of the body, not an HTTP status.
+     */
+    public static void drop(HttpServletResponse response, String contentType) throws IOException {
+        response.setStatus(200);
+        response.setContentType(contentType);
+        response.setHeader("Connection", "close");
+        response.setContentLengthLong(64 * 1024);
+        OutputStream out = response.getOutputStream();
+        out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?><".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        response.flushBuffer();
+    }
+}
