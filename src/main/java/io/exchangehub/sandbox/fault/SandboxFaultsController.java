@@ -1,5 +1,6 @@
 package io.exchangehub.sandbox.fault;
 
+import io.exchangehub.api.Problems;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -51,7 +52,7 @@ class SandboxFaultsController {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create("https://exchange-hub.example/problems/validation"));
+        problem.setType(Problems.Kind.VALIDATION.type());
         problem.setTitle("Invalid fault switch");
         return problem;
     }

@@ -1,6 +1,7 @@
 package io.exchangehub.sandbox.issuer;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
@@ -24,8 +25,11 @@ final class AzureAdTokenCallback implements OAuth2TokenCallback {
     private final SandboxResources resources;
     private final SandboxApps apps;
     private final long lifetimeSeconds;
+    private final AuthorizationScopes authorizationScopes;
 
-    AzureAdTokenCallback(String issuerId, String tenantId, SandboxResources resources, SandboxApps apps, long lifetimeSeconds) {
+    AzureAdTokenCallback(String issuerId, String tenantId, SandboxResources resources, SandboxApps apps, long lifetimeSeconds,
+            AuthorizationScopes authorizationScopes) {
+        this.authorizationScopes = authorizationScopes;
         this.issuerId = issuerId;
         this.tenantId = tenantId;
         this.resources = resources;
@@ -81,7 +85,15 @@ final class AzureAdTokenCallback implements OAuth2TokenCallback {
     }
 
     private ScopeRequest scopes(TokenRequest request) {
-        return ScopeRequest.parse(request.getScope() == null ? null : request.getScope().toString(), resources, isAppOnly(request));
+        return ScopeRequest.parse(scope(request), resources, isAppOnly(request));
+    }
+
+    /** The requested scope; for a code redemption, the scope of the authorization request that made the code. */
+    private String scope(TokenRequest request) {
+        if (request.getAuthorizationGrant() instanceof AuthorizationCodeGrant grant) {
+            return authorizationScopes.scopeOf(grant.getAuthorizationCode().getValue());
+        }
+        return request.getScope() == null ? null : request.getScope().toString();
     }
 
     private static boolean isAppOnly(TokenRequest request) {

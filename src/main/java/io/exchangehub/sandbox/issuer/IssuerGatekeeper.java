@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import kotlin.jvm.functions.Function1;
@@ -52,12 +51,13 @@ final class IssuerGatekeeper implements Route {
     private final String hubAudience;
     private final DefaultJWTProcessor<SecurityContext> assertionProcessor = new DefaultJWTProcessor<>();
     private final ObjectMapper json = new ObjectMapper();
-    /** The scope of each authorization request, by the code it produced: code redemption may omit it. */
-    private final Map<String, String> scopeByCode = new ConcurrentHashMap<>();
+    private final AuthorizationScopes authorizationScopes;
 
     IssuerGatekeeper(Function1<OAuth2HttpRequest, OAuth2HttpResponse> server, Function<String, User> users, SandboxApps apps,
-            SandboxResources resources, Supplier<String> issuer, String tenantId, String hubAudience, JWKSet keys) {
+            SandboxResources resources, Supplier<String> issuer, String tenantId, String hubAudience, JWKSet keys,
+            AuthorizationScopes authorizationScopes) {
         this.server = server;
+        this.authorizationScopes = authorizationScopes;
         this.users = users;
         this.apps = apps;
         this.resources = resources;
@@ -80,7 +80,9 @@ final class IssuerGatekeeper implements Route {
                 return login(request);
             }
             if ("POST".equals(request.getMethod()) && path.endsWith("/token")) {
-                return server.invoke(checkTokenRequest(request));
+                OAuth2HttpResponse response = server.invoke(checkTokenRequest(request));
+                authorizationScopes.forget(form(request.getBody()).get("code"));
+                return response;
             }
             return server.invoke(request);
         } catch (IssuerException e) {
@@ -113,7 +115,7 @@ final class IssuerGatekeeper implements Route {
         if (location != null && scope != null) {
             String code = queryParameter(location, "code");
             if (code != null) {
-                scopeByCode.put(code, scope);
+                authorizationScopes.remember(code, scope);
             }
         }
         return response;
@@ -146,14 +148,7 @@ final class IssuerGatekeeper implements Route {
                 checkAssertion(form.get("assertion"), app);
                 ScopeRequest.parse(form.get("scope"), resources, false);
             }
-            case "authorization_code" -> {
-                String scope = scopeByCode.remove(form.getOrDefault("code", ""));
-                if (form.get("scope") == null && scope != null) {
-                    form.put("scope", scope);
-                    request = withBody(request, form);
-                }
-                ScopeRequest.parse(form.get("scope"), resources, false);
-            }
+            case "authorization_code" -> ScopeRequest.parse(authorizationScopes.scopeOf(form.get("code")), resources, false);
             case "refresh_token" -> {
                 if (form.get("scope") != null) {
                     ScopeRequest.parse(form.get("scope"), resources, false);

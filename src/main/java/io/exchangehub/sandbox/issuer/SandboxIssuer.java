@@ -63,15 +63,16 @@ public final class SandboxIssuer implements AutoCloseable {
             }
         }
         this.loginPage = writeLoginPage();
+        AuthorizationScopes authorizationScopes = new AuthorizationScopes();
         AzureAdTokenCallback callback = new AzureAdTokenCallback(issuerId, properties.tenantId(), resources, apps,
-                LIFETIME.toSeconds());
+                LIFETIME.toSeconds(), authorizationScopes);
         OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false, tokenProvider, Set.of(callback),
                 new MockWebServerWrapper(ssl));
         // the gatekeeper fronts a handler of its own: the server's default handler stays unused
         OAuth2HttpRequestHandler handler = new OAuth2HttpRequestHandler(config);
         IssuerGatekeeper gatekeeper = new IssuerGatekeeper(handler.getAuthorizationServer(),
                 upn -> users.get(upn.toLowerCase(Locale.ROOT)), apps, resources, this::issuer, properties.tenantId(),
-                properties.apiAudience(), tokenProvider.publicJwkSet(issuerId));
+                properties.apiAudience(), tokenProvider.publicJwkSet(issuerId), authorizationScopes);
         this.server = new MockOAuth2Server(config, gatekeeper);
     }
 

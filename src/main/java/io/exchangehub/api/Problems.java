@@ -1,0 +1,122 @@
+package io.exchangehub.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * RFC 9457 problem details for every API error: a stable {@code type} per kind of problem, a
+ * title, a status, a detail safe to show, and a {@code traceId} that matches the logs. Never a
+ * stack trace, a token or a message body.
+ */
+public final class Problems {
+
+    /** The base of every problem type: a URN, stable and not tied to a host; docs/api-errors.md lists them. */
+    public static final String TYPE_BASE = "urn:exchange-hub:problem:";
+
+    /** The kinds of problem the API answers with, each with its status and title. */
+    public enum Kind {
+        VALIDATION(400, "The request is not valid"),
+        UNAUTHORIZED(401, "Authentication is required"),
+        FORBIDDEN(403, "Access is denied"),
+        NOT_FOUND(404, "The resource does not exist"),
+        METHOD_NOT_ALLOWED(405, "The method is not allowed on this resource"),
+        CONFLICT(409, "The resource was changed by someone else"),
+        PRECONDITION_FAILED(412, "The resource does not match the given version"),
+        PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+        UNSUPPORTED_MEDIA_TYPE(415, "The request body has an unsupported media type"),
+        THROTTLED(429, "Too many requests"),
+        INTERNAL(500, "The hub could not complete the request"),
+        BACKEND_UNAVAILABLE(503, "The mail backend is not available");
+
+        private final int status;
+        private final String title;
+
+        Kind(int status, String title) {
+            this.status = status;
+            this.title = title;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public URI type() {
+            return URI.create(TYPE_BASE + name().toLowerCase().replace('_', '-'));
+        }
+    }
+
+    private final ObjectMapper json;
+
+    public Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The problem document for a kind, a safe detail, and the request's trace id. */
+    public ObjectNode document(Kind kind, String detail, String instance, String traceId, Map<String, ?> extensions) {
+        ObjectNode problem = json.createObjectNode();
+        problem.put("type", kind.type().toString());
+        problem.put("title", kind.title());
+        problem.put("status", kind.status());
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        problem.put("traceId", traceId);
+        extensions.forEach((name, value) -> problem.set(name, json.valueToTree(value)));
+        return problem;
+    }
+
+    /**
+     * Turns the exchange into a problem response: used by the routes' shared error handling
+     * ({@code routes/api.camel.yaml}). Only {@link ApiException}s say what went wrong; any
+     * other failure is an internal error whose detail stays in the logs.
+     */
+    public void respond(Exchange exchange) throws Exception {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Kind kind = Kind.INTERNAL;
+        String detail = "The error was logged with the trace id.";
+        Map<String, ?> extensions = Map.of();
+        if (failure instanceof ApiException api) {
+            kind = api.kind();
+            detail = api.getMessage();
+            extensions = api.extensions();
+        }
+        Message message = exchange.getMessage();
+        String traceId = traceId(exchange);
+        String path = message.getHeader(Exchange.HTTP_PATH, String.class);
+        String uri = message.getHeader(Exchange.HTTP_URI, String.class);
+        ObjectNode problem = document(kind, detail, uri != null ? uri : path, traceId, extensions);
+        message.setBody(json.writeValueAsString(problem));
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, kind.status());
+        message.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        if (failure instanceof ApiException api && api.retryAfterSeconds() > 0) {
+            message.setHeader("Retry-After", api.retryAfterSeconds());
+        }
+    }
+
+    /** The exchange's trace id: the W3C traceparent's when the caller sent one, else a new one kept on the exchange. */
+    static String traceId(Exchange exchange) {
+        String existing = exchange.getProperty("hubTraceId", String.class);
+        if (existing != null) {
+            return existing;
+        }
+        String traceparent = exchange.getMessage().getHeader("traceparent", String.class);
+        String traceId = traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
+                ? traceparent.substring(3, 35)
+                : UUID.randomUUID().toString().replace("-", "");
+        exchange.setProperty("hubTraceId", traceId);
+        return traceId;
+    }
+}
