@@ -48,7 +48,6 @@ public class SandboxAutoConfiguration {
     SandboxIssuer sandboxIssuer(SandboxProperties properties) {
         SandboxIssuer issuer = new SandboxIssuer(properties, SandboxUsers.mailboxes(properties.domain()));
         issuer.start();
-        log.info("Sandbox issuer (Azure AD stand-in) at {}", issuer.issuer());
         return issuer;
     }
 
@@ -63,23 +62,31 @@ public class SandboxAutoConfiguration {
     }
 
     @Bean
-    Populator sandboxPopulator(SandboxStore store, SandboxProperties properties) {
-        return new Populator(store, properties.populateOnStart());
+    SandboxStartup sandboxStartup(SandboxStore store, SandboxIssuer issuer, SandboxProperties properties) {
+        return new SandboxStartup(store, issuer, properties.populateOnStart());
     }
 
-    /** Builds every mailbox in the background once the hub is ready, so the first request does not wait. */
-    static final class Populator {
+    /**
+     * Once the hub is ready: says where the sandbox is, and builds every mailbox in the
+     * background so that the first request does not wait.
+     */
+    static final class SandboxStartup {
         private final SandboxStore store;
-        private final boolean enabled;
+        private final SandboxIssuer issuer;
+        private final boolean populate;
 
-        Populator(SandboxStore store, boolean enabled) {
+        SandboxStartup(SandboxStore store, SandboxIssuer issuer, boolean populate) {
             this.store = store;
-            this.enabled = enabled;
+            this.issuer = issuer;
+            this.populate = populate;
         }
 
         @EventListener(ApplicationReadyEvent.class)
-        void populate() {
-            if (!enabled) {
+        void ready(ApplicationReadyEvent event) {
+            String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+            log.info("Sandbox ready: http://localhost:{}/sandbox/info (EWS {}, Graph {}); issuer {}", port,
+                    SandboxInfoController.EWS_PATH, SandboxInfoController.GRAPH_PATH, issuer.issuer());
+            if (!populate) {
                 return;
             }
             Thread thread = new Thread(() -> {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -47,10 +48,13 @@ public final class SandboxIssuer implements AutoCloseable {
     private final SandboxApps apps;
     private final Map<String, IssuerGatekeeper.User> users = new LinkedHashMap<>();
     private final String issuerId;
-    private final Ssl ssl = new Ssl();
     private final OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider();
-    private final MockOAuth2Server server;
+    private final AuthorizationScopes authorizationScopes = new AuthorizationScopes();
     private final Path loginPage;
+    /** The running server and its certificate; made in the background, since a self-signed certificate takes a second to generate. */
+    private CompletableFuture<Running> running;
+
+    private record Running(MockOAuth2Server server, Ssl ssl) {}
 
     public SandboxIssuer(SandboxProperties properties, List<Mailbox> mailboxes) {
         this.properties = properties;
@@ -63,7 +67,21 @@ public final class SandboxIssuer implements AutoCloseable {
             }
         }
         this.loginPage = writeLoginPage();
-        AuthorizationScopes authorizationScopes = new AuthorizationScopes();
+    }
+
+    /** Starts the issuer in the background; everything that needs its URL or certificate waits for it. */
+    public synchronized void start() {
+        if (running == null) {
+            running = CompletableFuture.supplyAsync(this::launch, runnable -> {
+                Thread thread = new Thread(runnable, "sandbox-issuer-start");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        }
+    }
+
+    private Running launch() {
+        Ssl ssl = new Ssl();
         AzureAdTokenCallback callback = new AzureAdTokenCallback(issuerId, properties.tenantId(), resources, apps,
                 LIFETIME.toSeconds(), authorizationScopes);
         OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false, tokenProvider, Set.of(callback),
@@ -73,16 +91,19 @@ public final class SandboxIssuer implements AutoCloseable {
         IssuerGatekeeper gatekeeper = new IssuerGatekeeper(handler.getAuthorizationServer(),
                 upn -> users.get(upn.toLowerCase(Locale.ROOT)), apps, resources, this::issuer, properties.tenantId(),
                 properties.apiAudience(), tokenProvider.publicJwkSet(issuerId), authorizationScopes);
-        this.server = new MockOAuth2Server(config, gatekeeper);
+        MockOAuth2Server server = new MockOAuth2Server(config, gatekeeper);
+        server.start(properties.issuerPort());
+        return new Running(server, ssl);
     }
 
-    public void start() {
-        server.start(properties.issuerPort());
+    private Running running() {
+        start();
+        return running.join();
     }
 
     @Override
     public void close() {
-        server.shutdown();
+        running().server().shutdown();
         try {
             Files.deleteIfExists(loginPage);
         } catch (IOException ignored) {
@@ -92,13 +113,13 @@ public final class SandboxIssuer implements AutoCloseable {
 
     /** The issuer URL, the {@code iss} of every token, without a trailing slash. */
     public String issuer() {
-        String url = server.issuerUrl(issuerId).toString();
+        String url = running().server().issuerUrl(issuerId).toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** The authority msal4j takes: it appends {@code oauth2/v2.0/token}. */
     public String authority() {
-        return server.url(properties.tenantId() + "/").toString();
+        return running().server().url(properties.tenantId() + "/").toString();
     }
 
     public String tokenEndpoint() {
@@ -189,7 +210,7 @@ public final class SandboxIssuer implements AutoCloseable {
     /** A key store holding only the issuer's certificate. */
     public KeyStore trustStore() {
         try {
-            KeyStore source = ssl.getSslKeystore().getKeyStore();
+            KeyStore source = running().ssl().getSslKeystore().getKeyStore();
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             for (String alias : Collections.list(source.aliases())) {
