@@ -167,19 +167,11 @@ public final class SeedPopulator implements MailboxPopulator {
                 long bodySeed = random.nextLong();
                 boolean html = random.nextInt(10) < 7;
                 Message message = builder.message(folder, m -> {
-                    m.subject = threadSubject;
-                    m.from = sender;
-                    m.sender = sender;
-                    m.to = List.of(recipient);
-                    m.cc = random.nextInt(5) == 0 ? List.of(colleagues.get(random.nextInt(colleagues.size())).recipient()) : List.of();
-                    m.bcc = List.of();
-                    m.replyTo = List.of();
-                    m.sent = sent;
-                    m.received = sent.plusSeconds(2 + random.nextInt(30));
-                    m.created = m.received;
-                    m.lastModified = m.received;
+                    List<Recipient> cc = random.nextInt(5) == 0
+                            ? List.of(colleagues.get(random.nextInt(colleagues.size())).recipient()) : List.of();
+                    envelope(m, threadSubject, sender, List.of(recipient), sent, sent.plusSeconds(2 + random.nextInt(30)));
+                    m.cc = cc;
                     m.read = !incoming || folder.wellKnown != WellKnownFolder.INBOX || random.nextInt(10) < 6;
-                    m.draft = false;
                     m.importance = random.nextInt(20) == 0 ? Importance.HIGH : random.nextInt(30) == 0 ? Importance.LOW : Importance.NORMAL;
                     m.flag = random.nextInt(15) == 0 ? Flag.flagged() : Flag.NONE;
                     m.categories = random.nextInt(6) == 0 ? List.of(Vocabulary.pick(random, Vocabulary.CATEGORIES)) : List.of();
@@ -213,19 +205,8 @@ public final class SeedPopulator implements MailboxPopulator {
         String messageId = messageId(random, sender.address());
         String issue = "Contoso Insider – issue " + (200 + random.nextInt(100));
         Message message = builder.message(folder, m -> {
-            m.subject = issue;
-            m.from = sender;
-            m.sender = sender;
-            m.to = List.of(recipient);
-            m.cc = List.of();
-            m.bcc = List.of();
-            m.replyTo = List.of();
-            m.sent = at;
-            m.received = at.plusSeconds(5);
-            m.created = m.received;
-            m.lastModified = m.received;
+            envelope(m, issue, sender, List.of(recipient), at, at.plusSeconds(5));
             m.read = random.nextBoolean();
-            m.draft = false;
             m.conversationId = conversationId(random);
             m.conversationTopic = issue;
             m.internetMessageId = messageId;
@@ -264,18 +245,10 @@ public final class SeedPopulator implements MailboxPopulator {
 
         Person original = customers.get(2);
         Message attached = builder.detachedMessage(m -> {
-            m.subject = "Original offer from " + original.company();
-            m.from = original.recipient();
-            m.sender = original.recipient();
-            m.to = List.of(colleagues.get(0).recipient());
-            m.cc = List.of();
-            m.bcc = List.of();
-            m.replyTo = List.of();
-            m.sent = at.minus(Duration.ofDays(9));
-            m.received = m.sent.plusSeconds(4);
-            m.created = m.received;
+            Instant sent = at.minus(Duration.ofDays(9));
+            envelope(m, "Original offer from " + original.company(), original.recipient(), List.of(colleagues.get(0).recipient()),
+                    sent, sent.plusSeconds(4));
             m.read = true;
-            m.draft = false;
             m.internetMessageId = messageId(random, original.email());
             m.conversationId = conversationId(random);
             m.body(Body.text("Dear team,\n\nplease find our original offer below: 120 seats of CRM Enterprise at €42 per seat "
@@ -291,19 +264,8 @@ public final class SeedPopulator implements MailboxPopulator {
             String subject, Instant at, String text) {
         String messageId = messageId(random, from.address());
         return builder.message(folder, m -> {
-            m.subject = subject;
-            m.from = from;
-            m.sender = from;
-            m.to = List.of(to);
-            m.cc = List.of();
-            m.bcc = List.of();
-            m.replyTo = List.of();
-            m.sent = at;
-            m.received = at.plusSeconds(3);
-            m.created = m.received;
-            m.lastModified = m.received;
+            envelope(m, subject, from, List.of(to), at, at.plusSeconds(3));
             m.read = false;
-            m.draft = false;
             m.conversationId = conversationId(random);
             m.conversationTopic = subject;
             m.internetMessageId = messageId;
@@ -325,19 +287,9 @@ public final class SeedPopulator implements MailboxPopulator {
             Folder folder = builder.wellKnown(sent ? WellKnownFolder.SENT_ITEMS : WellKnownFolder.INBOX);
             long bodySeed = seed * 31 + mail.index();
             builder.message(folder, m -> {
-                m.subject = mail.subject();
-                m.from = mail.from();
-                m.sender = mail.from();
-                m.to = mail.to();
+                envelope(m, mail.subject(), mail.from(), mail.to(), mail.sent(), sent ? mail.sent() : mail.sent().plusSeconds(1));
                 m.cc = mail.cc();
-                m.bcc = List.of();
-                m.replyTo = List.of();
-                m.sent = mail.sent();
-                m.received = sent ? mail.sent() : mail.sent().plusSeconds(1);
-                m.created = m.received;
-                m.lastModified = m.received;
                 m.read = sent || mail.index() % 3 != 0;
-                m.draft = false;
                 m.conversationId = "AAQk" + Base64.getUrlEncoder().withoutPadding().encodeToString(mail.conversation().getBytes());
                 m.conversationTopic = io.exchangehub.sandbox.store.SandboxStore.normalizedSubject(mail.subject());
                 m.internetMessageId = mail.messageId();
@@ -386,19 +338,8 @@ public final class SeedPopulator implements MailboxPopulator {
             boolean read = random.nextInt(50) != 0;
             boolean flagged = random.nextInt(40) == 0;
             Message message = builder.message(archive, m -> {
-                m.subject = subject;
-                m.from = from;
-                m.sender = from;
-                m.to = List.of(to);
-                m.cc = List.of();
-                m.bcc = List.of();
-                m.replyTo = List.of();
-                m.sent = sent;
-                m.received = sent.plusSeconds(3);
-                m.created = m.received;
-                m.lastModified = m.received;
+                envelope(m, subject, from, List.of(to), sent, sent.plusSeconds(3));
                 m.read = read;
-                m.draft = false;
                 m.flag = flagged ? new Flag(Flag.Status.COMPLETE, null, null, sent.plus(Duration.ofDays(2))) : Flag.NONE;
                 m.conversationId = thread;
                 m.conversationTopic = conversationTopic;
@@ -442,6 +383,22 @@ public final class SeedPopulator implements MailboxPopulator {
                 m.bodySource(() -> Texts.body(bodySeed, person.givenName(), me.name(), theme, true));
             });
         }
+    }
+
+    /** The envelope of a message that was sent and arrived: sender, recipients, times; cc and the rest empty. */
+    private static void envelope(Message m, String subject, Recipient from, List<Recipient> to, Instant sent, Instant received) {
+        m.subject = subject;
+        m.from = from;
+        m.sender = from;
+        m.to = to;
+        m.cc = List.of();
+        m.bcc = List.of();
+        m.replyTo = List.of();
+        m.sent = sent;
+        m.received = received;
+        m.created = received;
+        m.lastModified = received;
+        m.draft = false;
     }
 
     private void attachment(MailboxBuilder builder, SplittableRandom random, Message message, Texts.Theme theme, long min,
