@@ -164,8 +164,8 @@ class AttachmentController {
 
     private static boolean satisfiable(HttpRange range, long size) {
         try {
-            range.getRangeStart(size);
-            return true;
+            long start = range.getRangeStart(size);
+            return start >= 0 && start < size && range.getRangeEnd(size) >= start;
         } catch (IllegalArgumentException e) {
             return false;
         }
