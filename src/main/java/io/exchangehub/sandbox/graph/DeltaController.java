@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Delta queries: {@code /mailFolders/{id}/messages/delta} on the store's ICS sync (the token
+ * Delta queries (the SDK calls them as functions, {@code delta()}): {@code /mailFolders/{id}/messages/delta} on the store's ICS sync (the token
  * is self-contained) and {@code /calendarView/delta} on {@link CalendarDeltas}. Pages end with
  * {@code @odata.nextLink} ({@code $skiptoken}) until the last, which carries
  * {@code @odata.deltaLink} ({@code $deltatoken}); removed objects come as {@code @removed}.
@@ -84,7 +84,8 @@ class DeltaController {
         }
     }
 
-    @GetMapping({"/me/mailFolders/{folderId}/messages/delta", "/users/{user}/mailFolders/{folderId}/messages/delta"})
+    @GetMapping({"/me/mailFolders/{folderId}/messages/delta", "/users/{user}/mailFolders/{folderId}/messages/delta",
+            "/me/mailFolders/{folderId}/messages/delta()", "/users/{user}/mailFolders/{folderId}/messages/delta()"})
     @GraphOperation(value = "messageDelta", permission = Permission.MAIL)
     ResponseEntity<JsonNode> messages(GraphContext context, HttpServletRequest request, @PathVariable String folderId) {
         String token = token(request);
@@ -155,7 +156,8 @@ class DeltaController {
         };
     }
 
-    @GetMapping({"/me/calendarView/delta", "/users/{user}/calendarView/delta"})
+    @GetMapping({"/me/calendarView/delta", "/users/{user}/calendarView/delta", "/me/calendarView/delta()",
+            "/users/{user}/calendarView/delta()"})
     @GraphOperation(value = "eventDelta", permission = Permission.CALENDARS)
     ResponseEntity<JsonNode> calendarView(GraphContext context, HttpServletRequest request) {
         String deltaToken = request.getParameter("$deltatoken");
