@@ -160,17 +160,24 @@ class BatchController {
         return parts;
     }
 
-    /** A URL relative to the service root, e.g. {@code /me/messages?$top=1}; never absolute, never another batch. */
+    /**
+     * A URL relative to the service root, e.g. {@code /me/messages?$top=1}; never absolute, never
+     * another batch. The Graph SDK's {@code BatchRequestContent} makes a step's URL by cutting the
+     * first five characters of its path, assuming a root of {@code /v1.0}; behind the sandbox's
+     * longer root that leaves a head ending in {@code v1.0/}, which is dropped here.
+     */
     private static String url(String url, String id) {
         String relative = url.strip();
         if (relative.contains("://")) {
             throw GraphException.badRequest("BadRequest", "The URL of batch request '" + id + "' must be relative to the service root.");
         }
+        String path = relative.contains("?") ? relative.substring(0, relative.indexOf('?')) : relative;
+        int version = path.toLowerCase(Locale.ROOT).lastIndexOf("v1.0/");
+        if (version >= 0) {
+            relative = relative.substring(version + 4);
+        }
         if (!relative.startsWith("/")) {
             relative = "/" + relative;
-        }
-        if (relative.toLowerCase(Locale.ROOT).startsWith("/v1.0/")) {
-            relative = relative.substring(5);
         }
         if (relative.toLowerCase(Locale.ROOT).startsWith("/$batch")) {
             throw GraphException.badRequest("BadRequest", "A batch cannot contain another batch.");
