@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,6 +42,17 @@ class GraphExceptionHandler {
             throws IOException {
         write(request, response, GraphException.badRequest("ErrorInvalidParameter",
                 "The parameter '" + e.getParameterName() + "' is required."));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    void unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, JsonIn.unreadable());
+    }
+
+    @ExceptionHandler(TypeMismatchException.class)
+    void typeMismatch(TypeMismatchException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, GraphException.badRequest("BadRequest", "The value '" + e.getValue()
+                + "' is not valid for its parameter."));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
