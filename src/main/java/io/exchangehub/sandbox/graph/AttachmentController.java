@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpRange;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -205,7 +206,7 @@ class AttachmentController {
         if (item == null || !item.isObject()) {
             throw GraphException.badRequest("ErrorInvalidRequest", "The parameter 'AttachmentItem' is required.");
         }
-        JsonIn.checkProperties((ObjectNode) item, java.util.Set.of("attachmentType", "name", "size", "contentType", "isInline",
+        JsonIn.checkProperties((ObjectNode) item, Set.of("attachmentType", "name", "size", "contentType", "isInline",
                 "contentId"), "microsoft.graph.attachmentItem");
         String type = JsonIn.string(item.get("attachmentType"));
         if (type != null && !type.equalsIgnoreCase("file")) {

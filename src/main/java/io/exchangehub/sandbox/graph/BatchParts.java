@@ -16,6 +16,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -265,8 +268,7 @@ final class BatchParts {
 
         @Override
         public void setDateHeader(String name, long date) {
-            setHeader(name, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    java.time.Instant.ofEpochMilli(date).atOffset(java.time.ZoneOffset.UTC)));
+            setHeader(name, DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(date).atOffset(ZoneOffset.UTC)));
         }
 
         @Override

@@ -55,7 +55,7 @@ class ContactController {
         ODataQuery<Contact> query = ODataQuery.parse(request, Models.CONTACT);
         Projection projection = query.projection(context);
         int size = query.pageSize(context, DEFAULT_PAGE);
-        int offset = query.search != null ? MessageController.SkipTokens.offset(query.skipToken) : query.skip;
+        int offset = query.search != null ? SkipTokens.offset(query.skipToken) : query.skip;
         Predicate<Contact> test = query.filter != null ? query.filter.predicate()
                 : query.search != null ? query.search.matcher(Models.CONTACT.search(), Models.CONTACT.freeText()) : null;
         Predicate<Item> filter = item -> item instanceof Contact contact && (test == null || test.test(contact));
@@ -70,7 +70,7 @@ class ContactController {
             if (!page.last()) {
                 int nextOffset = page.offset() + page.items().size();
                 next = query.search != null
-                        ? Links.self(request, Map.of("$skiptoken", MessageController.SkipTokens.of(nextOffset)))
+                        ? Links.self(request, Map.of("$skiptoken", SkipTokens.of(nextOffset)))
                         : Links.self(request, Map.of("$skip", Integer.toString(nextOffset)), "$skiptoken");
             }
             return GraphResponses.collection(context, context.contextUser() + "/contacts", values, next,

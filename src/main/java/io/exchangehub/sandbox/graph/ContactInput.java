@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ record ContactInput(List<Consumer<Contact>> changes) {
 
     /** Phones and addresses are maps of the contact; they are replaced, never changed in place. */
     private static void phone(Contact contact, Contact.PhoneKind kind, String number) {
-        Map<Contact.PhoneKind, String> phones = new java.util.EnumMap<>(Contact.PhoneKind.class);
+        Map<Contact.PhoneKind, String> phones = new EnumMap<>(Contact.PhoneKind.class);
         phones.putAll(contact.phones);
         if (number == null || number.isBlank()) {
             phones.remove(kind);
@@ -145,7 +146,7 @@ record ContactInput(List<Consumer<Contact>> changes) {
                     orEmpty(value.get("postalCode")), orEmpty(value.get("countryOrRegion")));
         }
         changes.add(c -> {
-            Map<Contact.AddressKind, Contact.Address> addresses = new java.util.EnumMap<>(Contact.AddressKind.class);
+            Map<Contact.AddressKind, Contact.Address> addresses = new EnumMap<>(Contact.AddressKind.class);
             addresses.putAll(c.addresses);
             if (address == null || address.equals(new Contact.Address("", "", "", "", ""))) {
                 addresses.remove(kind);

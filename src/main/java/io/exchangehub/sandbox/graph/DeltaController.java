@@ -96,9 +96,9 @@ class DeltaController {
                 throw GraphException.badRequest("BadRequest", "The changeType '" + changeType
                         + "' is not supported; use created, updated or deleted.");
             }
-            String select = request.getParameter("$select");
-            ODataQuery.parse(request, Models.MESSAGE);
-            start = new MessageToken(null, select, changeType == null ? null : changeType.toLowerCase(Locale.ROOT));
+            Set<String> select = ODataQuery.parse(request, Models.MESSAGE).select;
+            start = new MessageToken(null, select == null ? null : String.join(",", select),
+                    changeType == null ? null : changeType.toLowerCase(Locale.ROOT));
         } else {
             start = MessageToken.decode(token);
         }
@@ -131,18 +131,9 @@ class DeltaController {
         return GraphResponses.ok(context, body);
     }
 
-    private Set<String> selectOf(String select) {
-        if (select == null || select.isBlank()) {
-            return null;
-        }
-        Set<String> names = new java.util.LinkedHashSet<>();
-        for (String name : select.split(",")) {
-            String canonical = Models.MESSAGE.canonical(name.strip());
-            if (canonical != null) {
-                names.add(canonical);
-            }
-        }
-        return names;
+    /** The {@code $select} a token carries, in canonical names (the first request checked them). */
+    private static Set<String> selectOf(String select) {
+        return select == null || select.isBlank() ? null : Set.of(select.split(","));
     }
 
     private static boolean wanted(SyncChange.Type type, String changeType) {

@@ -3,6 +3,7 @@ package io.exchangehub.sandbox.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.exchangehub.sandbox.graph.GraphOperation.Permission;
+import io.exchangehub.sandbox.graph.query.DateTimes;
 import io.exchangehub.sandbox.graph.query.OrderBy;
 import io.exchangehub.sandbox.store.CalendarEvent;
 import io.exchangehub.sandbox.store.ChangeKeys;
@@ -17,11 +18,15 @@ import io.exchangehub.sandbox.store.ResponseType;
 import io.exchangehub.sandbox.store.SandboxStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -185,8 +190,8 @@ class EventController {
         return GraphResponses.ok(context, body);
     }
 
-    private static java.time.ZoneId zone(CalendarEvent event) {
-        return event.startZone == null ? java.time.ZoneOffset.UTC : event.startZone;
+    private static ZoneId zone(CalendarEvent event) {
+        return event.startZone == null ? ZoneOffset.UTC : event.startZone;
     }
 
     @DeleteMapping({ME + "/events/{id}", USER + "/events/{id}"})
@@ -283,7 +288,7 @@ class EventController {
     }
 
     private ResponseEntity<JsonNode> occurrences(GraphContext context, HttpServletRequest request, String fragment,
-            java.util.function.Function<Folder, List<Occurrence>> source, String calendarId) {
+            Function<Folder, List<Occurrence>> source, String calendarId) {
         ODataQuery<Occurrence> query = ODataQuery.parse(request, Models.EVENT);
         Projection projection = query.projection(context);
         int size = query.pageSize(context, DEFAULT_PAGE);
@@ -316,7 +321,7 @@ class EventController {
             Comparator<Occurrence> one = switch (key.property()) {
                 case START -> Comparator.comparing(Occurrence::start);
                 case END -> Comparator.comparing(Occurrence::end);
-                case SUBJECT -> Comparator.comparing(o -> o.subject().toLowerCase(java.util.Locale.ROOT));
+                case SUBJECT -> Comparator.comparing(o -> o.subject().toLowerCase(Locale.ROOT));
                 case CREATED -> Comparator.comparing(o -> o.master().created);
                 case LAST_MODIFIED -> Comparator.comparing(o -> o.master().lastModified);
                 default -> Comparator.comparing(o -> o.master().importance);
@@ -362,7 +367,7 @@ class EventController {
 
         private static Instant instant(String text, String name) {
             try {
-                return io.exchangehub.sandbox.graph.query.DateTimes.instant(text);
+                return DateTimes.instant(text);
             } catch (IllegalArgumentException e) {
                 throw GraphException.badRequest("ErrorInvalidParameter", "The value '" + text + "' of the parameter '" + name
                         + "' is not a valid date and time.");

@@ -117,7 +117,7 @@ class GraphInterceptor implements HandlerInterceptor {
             @SuppressWarnings("unchecked")
             Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             String user = variables.get("user");
-            mailbox = find(user).orElseThrow(() -> new GraphException(404, "ErrorInvalidUser",
+            mailbox = findMailbox(store, user).orElseThrow(() -> new GraphException(404, "ErrorInvalidUser",
                     "The requested user '" + user + "' is invalid."));
             segment = "users/" + user;
         } else {
@@ -125,10 +125,6 @@ class GraphInterceptor implements HandlerInterceptor {
         }
         authorize(caller, mailbox, operation.permission());
         context.mailbox(store.mailbox(mailbox.address), segment);
-    }
-
-    private Optional<Mailbox> find(String user) {
-        return findMailbox(store, user);
     }
 
     /** A mailbox by its owner's object id or by address, without building its contents. */

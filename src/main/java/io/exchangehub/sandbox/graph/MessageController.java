@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -178,34 +177,6 @@ class MessageController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (OutputStream out = response.getOutputStream()) {
             mime.writeTo(out);
-        }
-    }
-
-    /** Opaque {@code $skiptoken}s of searches, which Graph pages without {@code $skip}. */
-    static final class SkipTokens {
-
-        private SkipTokens() {}
-
-        static String of(int offset) {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(("search:" + offset).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static int offset(String token) {
-            if (token == null) {
-                return 0;
-            }
-            try {
-                String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-                if (text.startsWith("search:")) {
-                    int offset = Integer.parseInt(text.substring(7));
-                    if (offset >= 0) {
-                        return offset;
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                // answered below
-            }
-            throw GraphException.badRequest("BadRequest", "The $skiptoken is not valid.");
         }
     }
 }

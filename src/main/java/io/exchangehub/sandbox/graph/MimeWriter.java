@@ -12,6 +12,7 @@ import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -23,6 +24,7 @@ import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -60,9 +62,9 @@ final class MimeWriter {
     }
 
     private static MimeMessage build(Message message) throws MessagingException, UnsupportedEncodingException {
-        MimeMessage mime = new MimeMessage((jakarta.mail.Session) null);
+        MimeMessage mime = new MimeMessage((Session) null);
         for (InternetHeader header : message.headers) {
-            if (!OWN_HEADERS.contains(header.name().toLowerCase(java.util.Locale.ROOT))) {
+            if (!OWN_HEADERS.contains(header.name().toLowerCase(Locale.ROOT))) {
                 mime.addHeader(header.name(), header.value());
             }
         }

@@ -6,6 +6,7 @@ import io.exchangehub.sandbox.graph.query.ParsedFilter;
 import io.exchangehub.sandbox.graph.query.SearchQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -97,7 +98,7 @@ final class ODataQuery<T> {
      * filter names, in the same order; anything else is "InefficientFilter".
      */
     private static void requireOrderLeadsFilter(OrderBy orderBy, ParsedFilter<?> filter) {
-        java.util.List<String> filtered = filter.properties();
+        List<String> filtered = filter.properties();
         for (int i = 0; i < orderBy.paths().size(); i++) {
             if (i >= filtered.size() || !filtered.get(i).equalsIgnoreCase(orderBy.paths().get(i))) {
                 throw GraphException.badRequest("InefficientFilter", "The restriction or sort order is too complex for this operation.");

@@ -10,6 +10,7 @@ import io.exchangehub.sandbox.store.SandboxStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -157,7 +158,7 @@ class SubscriptionController {
     @GraphOperation("listSubscriptions")
     ResponseEntity<JsonNode> list(GraphContext context) {
         ArrayNode values = GraphJson.NODES.arrayNode();
-        subscriptions.all().stream().filter(s -> visible(context.caller(), s)).sorted(java.util.Comparator.comparing(s -> s.id))
+        subscriptions.all().stream().filter(s -> visible(context.caller(), s)).sorted(Comparator.comparing(s -> s.id))
                 .forEach(s -> values.add(json(context, s)));
         return GraphResponses.ok(context, GraphResponses.collection(context, "subscriptions", values, null, null));
     }

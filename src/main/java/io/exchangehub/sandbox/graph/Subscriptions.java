@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangehub.sandbox.SandboxProperties;
 import io.exchangehub.sandbox.store.Change;
+import io.exchangehub.sandbox.store.ChangeListener;
 import io.exchangehub.sandbox.store.Item;
 import io.exchangehub.sandbox.store.Mailbox;
 import io.exchangehub.sandbox.store.SandboxStore;
 import io.exchangehub.sandbox.store.StoreException;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -62,14 +64,22 @@ class Subscriptions {
     private final Clock clock;
     private final String tenantId;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(VALIDATION_SECONDS)).build();
+    private final ChangeListener listener;
 
     Subscriptions(SandboxStore store, GraphTimers timers, SandboxProperties properties, @Qualifier("sandboxClock") Clock clock) {
         this.store = store;
         this.timers = timers;
         this.clock = clock;
         this.tenantId = properties.tenantId();
-        store.addListener((mailbox, changes) -> timers.executor().execute(() -> notify(mailbox, changes)));
+        this.listener = (mailbox, changes) -> timers.executor().execute(() -> notify(mailbox, changes));
+        store.addListener(listener);
         timers.executor().scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Writes after shutdown must not reach a stopped executor. */
+    @PreDestroy
+    void stop() {
+        store.removeListener(listener);
     }
 
     Instant now() {

@@ -1,6 +1,7 @@
 package io.exchangehub.sandbox.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangehub.sandbox.store.DirectoryEntry;
 import io.exchangehub.sandbox.store.Mailbox;
@@ -29,9 +30,9 @@ class UserController {
                 .orElse(null);
         ObjectNode user = GraphJson.NODES.objectNode();
         user.put("@odata.context", context.metadata("users/$entity"));
-        user.putArray("businessPhones");
+        ArrayNode phones = user.putArray("businessPhones");
         if (entry != null && entry.phone() != null && !entry.phone().isBlank()) {
-            ((com.fasterxml.jackson.databind.node.ArrayNode) user.get("businessPhones")).add(entry.phone());
+            phones.add(entry.phone());
         }
         user.put("displayName", mailbox.displayName);
         user.put("givenName", entry == null ? null : GraphJson.blankToNull(entry.givenName()));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * {@code $orderby}: comma-separated property paths, each optionally {@code asc} or {@code desc},
@@ -27,7 +28,7 @@ public record OrderBy(List<ItemOrder.Key> keys, List<String> paths) {
      * @param properties the type's property test, to tell unknown names from unsortable ones
      */
     public static OrderBy parse(String text, Map<String, ItemOrder.Property> sortable, String typeName,
-            java.util.function.Predicate<String> properties) {
+            Predicate<String> properties) {
         List<ItemOrder.Key> keys = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (String part : text.split(",")) {
