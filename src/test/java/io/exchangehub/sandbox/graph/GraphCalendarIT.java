@@ -103,6 +103,12 @@ class GraphCalendarIT extends GraphIntegrationTest {
         assertThat(master.getRecurrence().getPattern().getType()).isEqualTo(RecurrencePatternType.Weekly);
         assertThat(master.getRecurrence().getRange().getNumberOfOccurrences()).isEqualTo(52);
         assertThat(events).extracting(Event::getType).doesNotContain(EventType.Occurrence);
+        assertThat(graph.me().events().get(r -> r.queryParameters.filter = "subject eq '" + REVIEW + "' and type eq 'seriesMaster'")
+                .getValue()).extracting(Event::getId).containsExactly(master.getId());
+        assertThat(graph.me().events().get(r -> {
+            r.queryParameters.filter = "start/dateTime ge '2026-03-02T00:00:00' and isAllDay eq true";
+            r.queryParameters.orderby = new String[] {"start/dateTime"};
+        }).getValue()).isNotEmpty().allSatisfy(e -> assertThat(e.getIsAllDay()).isTrue());
 
         List<Event> instances = graph.me().events().byEventId(master.getId()).instances().get(r -> {
             r.queryParameters.startDateTime = "2026-03-01T00:00:00Z";
