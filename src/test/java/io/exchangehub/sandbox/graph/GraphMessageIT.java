@@ -245,11 +245,15 @@ class GraphMessageIT extends GraphIntegrationTest {
         flag.setFlagStatus(FollowupFlagStatus.Flagged);
         change.setFlag(flag);
         change.setCategories(List.of("Red category"));
+        change.setBody(body(BodyType.Text, "Hello Alice and Bob"));
+        change.setCcRecipients(List.of(recipient(BOB)));
         Message changed = graph.me().messages().byMessageId(created.getId()).patch(change,
                 r -> r.headers.add("If-Match", "W/\"" + created.getChangeKey() + "\""));
         assertThat(changed.getSubject()).endsWith("(v2)");
         assertThat(changed.getFlag().getFlagStatus()).isEqualTo(FollowupFlagStatus.Flagged);
         assertThat(changed.getChangeKey()).isNotEqualTo(created.getChangeKey());
+        assertThat(changed.getBody().getContentType()).isEqualTo(BodyType.Text);
+        assertThat(changed.getCcRecipients()).extracting(r -> r.getEmailAddress().getAddress()).containsExactly(BOB);
 
         Message stale = new Message();
         stale.setSubject("stale");
@@ -261,6 +265,7 @@ class GraphMessageIT extends GraphIntegrationTest {
 
         graph.me().messages().byMessageId(created.getId()).send().post();
         assertThat(inboxSubjects(ALICE)).contains(subject + " (v2)");
+        assertThat(inboxSubjects(BOB)).contains(subject + " (v2)");
         assertThat(subjectsIn(CAROL, WellKnownFolder.SENT_ITEMS)).contains(subject + " (v2)");
         assertThat(subjectsIn(CAROL, WellKnownFolder.DRAFTS)).doesNotContain(subject + " (v2)");
         assertThatThrownBy(() -> graph.me().messages().byMessageId(created.getId()).get())
