@@ -10,6 +10,7 @@ import com.microsoft.graph.models.Calendar;
 import com.microsoft.graph.models.DateTimeTimeZone;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.EventType;
+import com.microsoft.graph.models.FileAttachment;
 import com.microsoft.graph.models.ItemBody;
 import com.microsoft.graph.models.Location;
 import com.microsoft.graph.models.PatternedRecurrence;
@@ -220,6 +221,16 @@ class GraphCalendarIT extends GraphIntegrationTest {
         assertThat(graph.me().events().byEventId(series.getId()).patch(renamed).getSubject()).isEqualTo("Weekly sync renamed");
         graph.me().events().byEventId(series.getId()).delete();
         assertThatThrownBy(() -> instances(series.getId())).isInstanceOf(ODataError.class);
+
+        FileAttachment agenda = new FileAttachment();
+        agenda.setName("agenda.txt");
+        agenda.setContentBytes("1. Numbers".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Event single = graph.me().events().post(event("With agenda " + UUID.randomUUID(), "2026-04-01T09:00:00",
+                "2026-04-01T10:00:00", "UTC"));
+        graph.me().events().byEventId(single.getId()).attachments().post(agenda);
+        assertThat(graph.me().events().byEventId(single.getId()).attachments().get().getValue())
+                .extracting(com.microsoft.graph.models.Attachment::getName).containsExactly("agenda.txt");
+        assertThat(graph.me().events().byEventId(single.getId()).get().getHasAttachments()).isTrue();
 
         Event holiday = event("Holiday " + UUID.randomUUID(), "2026-04-06T00:00:00", "2026-04-07T00:00:00", "Europe/London");
         holiday.setIsAllDay(true);
