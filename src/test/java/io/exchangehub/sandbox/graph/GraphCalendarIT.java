@@ -31,6 +31,7 @@ import io.exchangehub.sandbox.store.Message;
 import io.exchangehub.sandbox.store.MessageKind;
 import io.exchangehub.sandbox.store.WellKnownFolder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -224,7 +225,7 @@ class GraphCalendarIT extends GraphIntegrationTest {
 
         FileAttachment agenda = new FileAttachment();
         agenda.setName("agenda.txt");
-        agenda.setContentBytes("1. Numbers".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        agenda.setContentBytes("1. Numbers".getBytes(StandardCharsets.UTF_8));
         Event single = graph.me().events().post(event("With agenda " + UUID.randomUUID(), "2026-04-01T09:00:00",
                 "2026-04-01T10:00:00", "UTC"));
         graph.me().events().byEventId(single.getId()).attachments().post(agenda);
