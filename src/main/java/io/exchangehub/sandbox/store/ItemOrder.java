@@ -2,6 +2,7 @@ package io.exchangehub.sandbox.store;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,13 +25,49 @@ public final class ItemOrder {
 
     private ItemOrder() {}
 
+    /**
+     * One key of a multi-key order.
+     *
+     * @param property   what to sort on
+     * @param descending whether the largest comes first
+     */
+    public record Key(Property property, boolean descending) {}
+
     public static Comparator<Item> of(Property property, boolean descending) {
-        return CANONICAL.computeIfAbsent(property + ":" + descending, key -> {
-            Comparator<Item> ascending = Comparator.comparing(key(property), Comparator.nullsFirst(Comparator.naturalOrder()));
-            Comparator<Item> ordered = descending ? ascending.reversed() : ascending;
-            Comparator<Item> tieBreak = Comparator.comparingLong(item -> item.number);
-            return ordered.thenComparing(descending ? tieBreak.reversed() : tieBreak);
+        return CANONICAL.computeIfAbsent(property + ":" + descending,
+                key -> withTieBreak(keyOrder(property, descending), descending));
+    }
+
+    /**
+     * The canonical comparator sorting on several keys in turn (Graph's {@code $orderby=a desc,b}),
+     * ties broken by item number in the first key's direction.
+     */
+    public static Comparator<Item> of(List<Key> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("An order needs at least one key");
+        }
+        if (keys.size() == 1) {
+            return of(keys.get(0).property(), keys.get(0).descending());
+        }
+        StringBuilder name = new StringBuilder();
+        keys.forEach(k -> name.append(k.property()).append(':').append(k.descending()).append(','));
+        return CANONICAL.computeIfAbsent(name.toString(), ignored -> {
+            Comparator<Item> ordered = keyOrder(keys.get(0).property(), keys.get(0).descending());
+            for (Key k : keys.subList(1, keys.size())) {
+                ordered = ordered.thenComparing(keyOrder(k.property(), k.descending()));
+            }
+            return withTieBreak(ordered, keys.get(0).descending());
         });
+    }
+
+    private static Comparator<Item> keyOrder(Property property, boolean descending) {
+        Comparator<Item> ascending = Comparator.comparing(key(property), Comparator.nullsFirst(Comparator.naturalOrder()));
+        return descending ? ascending.reversed() : ascending;
+    }
+
+    private static Comparator<Item> withTieBreak(Comparator<Item> ordered, boolean descending) {
+        Comparator<Item> tieBreak = Comparator.comparingLong(item -> item.number);
+        return ordered.thenComparing(descending ? tieBreak.reversed() : tieBreak);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

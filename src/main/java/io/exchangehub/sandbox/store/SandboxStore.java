@@ -74,16 +74,15 @@ public final class SandboxStore {
         }
         lock.writeLock().lock();
         boolean outermost = lock.getWriteHoldCount() == 1;
-        T result;
         try {
-            result = action.get();
+            return action.get();
         } finally {
             lock.writeLock().unlock();
+            // a write that fails half-way has journalled what it did: tell listeners now, not with the next write
+            if (outermost) {
+                dispatch();
+            }
         }
-        if (outermost) {
-            dispatch();
-        }
-        return result;
     }
 
     public void write(Runnable action) {
