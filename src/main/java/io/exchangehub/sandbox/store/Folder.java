@@ -13,6 +13,9 @@ import java.util.Map;
 /** A folder: mail, calendar, contacts or the mailbox root. */
 public final class Folder {
 
+    /** How many sort orders a folder keeps at once; the canonical ones of {@link ItemOrder} are few. */
+    private static final int MAX_CACHED_ORDERS = 16;
+
     public final Mailbox mailbox;
     public final long number;
     public final String id;
@@ -105,6 +108,10 @@ public final class Folder {
      */
     public synchronized List<Item> sortedItems(Comparator<? super Item> order) {
         refreshCaches();
+        if (sorted.size() >= MAX_CACHED_ORDERS && !sorted.containsKey(order)) {
+            // a caller with comparators of its own must not make the cache grow without end
+            sorted.clear();
+        }
         return sorted.computeIfAbsent(order, o -> {
             List<Item> list = new ArrayList<>(items.values());
             list.sort(o);

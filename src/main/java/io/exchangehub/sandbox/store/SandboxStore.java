@@ -2,6 +2,7 @@ package io.exchangehub.sandbox.store;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -622,9 +623,24 @@ public final class SandboxStore {
     public <T extends Item> T update(T item, String changeKey, Consumer<T> change) {
         requireWrite();
         ChangeKeys.check(changeKey, item.changeKey());
-        change.accept(item);
         if (item instanceof CalendarEvent event) {
-            validateTimes(event);
+            // bad times must leave the event as it was: keep them to put back
+            Instant start = event.start;
+            Instant end = event.end;
+            ZoneId startZone = event.startZone;
+            ZoneId endZone = event.endZone;
+            change.accept(item);
+            try {
+                validateTimes(event);
+            } catch (StoreException e) {
+                event.start = start;
+                event.end = end;
+                event.startZone = startZone;
+                event.endZone = endZone;
+                throw e;
+            }
+        } else {
+            change.accept(item);
         }
         if (item instanceof Contact contact) {
             completeContact(contact);

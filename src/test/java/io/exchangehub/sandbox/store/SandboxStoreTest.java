@@ -186,6 +186,23 @@ class SandboxStoreTest {
     }
 
     @Test
+    void anUpdateWithImpossibleTimesLeavesTheEventAsItWas() {
+        CalendarEvent event = store.write(() -> store.createEvent(alice.wellKnown(WellKnownFolder.CALENDAR), e -> {
+            e.subject = "Review";
+            e.start = Instant.parse("2026-03-10T09:00:00Z");
+            e.end = Instant.parse("2026-03-10T10:00:00Z");
+        }));
+        String changeKey = event.changeKey();
+        expect(StoreError.INVALID_REQUEST, () -> store.write(() -> store.update(event, null, e -> {
+            e.start = Instant.parse("2026-03-10T12:00:00Z");
+            e.end = Instant.parse("2026-03-10T11:00:00Z");
+        })));
+        assertThat(event.start).isEqualTo(Instant.parse("2026-03-10T09:00:00Z"));
+        assertThat(event.end).isEqualTo(Instant.parse("2026-03-10T10:00:00Z"));
+        assertThat(event.changeKey()).isEqualTo(changeKey);
+    }
+
+    @Test
     void writesInsideReadsAreRefusedInsteadOfDeadlocking() {
         assertThatThrownBy(() -> store.read(() -> store.write(() -> 1))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> store.createMessage(alice.wellKnown(WellKnownFolder.INBOX), m -> { }))
