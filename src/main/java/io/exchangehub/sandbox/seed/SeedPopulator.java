@@ -137,8 +137,10 @@ public final class SeedPopulator implements MailboxPopulator {
     }
 
     /**
-     * {@code count} messages in {@code folder} between two instants, in conversations of one to
-     * four messages; {@code incoming} decides whether the mailbox receives or sends them.
+     * {@code count} messages in conversations of one to four between two instants, for
+     * {@code folder}: with {@code incoming}, the customer writes first and the mailbox's own
+     * replies land in Sent Items; otherwise the mailbox writes first (into {@code folder}, Sent
+     * Items) and the customer's replies land in the Inbox.
      */
     private void thread(MailboxBuilder builder, SplittableRandom random, Folder folder, int count, Instant from, Instant to,
             boolean incoming) {
@@ -166,12 +168,14 @@ public final class SeedPopulator implements MailboxPopulator {
                 boolean attach = random.nextInt(9) == 0;
                 long bodySeed = random.nextLong();
                 boolean html = random.nextInt(10) < 7;
-                Message message = builder.message(folder, m -> {
+                Folder target = fromPerson == incoming ? folder
+                        : builder.wellKnown(incoming ? WellKnownFolder.SENT_ITEMS : WellKnownFolder.INBOX);
+                Message message = builder.message(target, m -> {
                     List<Recipient> cc = random.nextInt(5) == 0
                             ? List.of(colleagues.get(random.nextInt(colleagues.size())).recipient()) : List.of();
                     envelope(m, threadSubject, sender, List.of(recipient), sent, sent.plusSeconds(2 + random.nextInt(30)));
                     m.cc = cc;
-                    m.read = !incoming || folder.wellKnown != WellKnownFolder.INBOX || random.nextInt(10) < 6;
+                    m.read = !fromPerson || target.wellKnown != WellKnownFolder.INBOX || random.nextInt(10) < 6;
                     m.importance = random.nextInt(20) == 0 ? Importance.HIGH : random.nextInt(30) == 0 ? Importance.LOW : Importance.NORMAL;
                     m.flag = random.nextInt(15) == 0 ? Flag.flagged() : Flag.NONE;
                     m.categories = random.nextInt(6) == 0 ? List.of(Vocabulary.pick(random, Vocabulary.CATEGORIES)) : List.of();

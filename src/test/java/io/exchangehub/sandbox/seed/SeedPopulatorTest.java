@@ -96,6 +96,19 @@ class SeedPopulatorTest {
     }
 
     @Test
+    void ownMessagesAreInSentItemsAndOthersInTheInbox() {
+        SandboxStore store = store(5);
+        for (Mailbox mailbox : store.mailboxes()) {
+            Mailbox full = store.mailbox(mailbox.address);
+            assertThat(full.wellKnown(WellKnownFolder.INBOX).items()).as(mailbox.address)
+                    .allSatisfy(item -> assertThat(((Message) item).from.address()).isNotEqualTo(mailbox.address));
+            assertThat(full.wellKnown(WellKnownFolder.SENT_ITEMS).items()).as(mailbox.address)
+                    .allSatisfy(item -> assertThat(((Message) item).from.address()).isEqualTo(mailbox.address))
+                    .hasSizeGreaterThan(100);
+        }
+    }
+
+    @Test
     void attachmentContentIsReproducibleAndRandomlyAccessible() throws Exception {
         FileAttachment one = largeAttachment(store(1).mailbox("bob@" + DOMAIN));
         FileAttachment two = largeAttachment(store(1).mailbox("bob@" + DOMAIN));
