@@ -132,7 +132,7 @@ final class Ids {
     static Target target(EwsRequest request, XmlIn id) {
         try {
             switch (id.name()) {
-                case "ItemId" -> {
+                case "ItemId", "ReferenceItemId", "ParentItemId" -> {
                     String value = requireId(id);
                     checkAccess(request, request.store().mailboxOf(value));
                     if (StoreId.decode(value).kind() == IdKind.OCCURRENCE) {
