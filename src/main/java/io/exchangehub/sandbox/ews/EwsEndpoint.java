@@ -39,31 +39,38 @@ class EwsEndpoint {
     private static final Logger log = LoggerFactory.getLogger(EwsEndpoint.class);
     private static final String ACTION_PREFIX = Soap.MESSAGES + "/";
 
-    /** Every operation of Exchange's services.wsdl; the sandbox implements the ones the hub uses. */
-    private static final Set<String> WSDL_OPERATIONS = Set.of("AddDelegate", "AddDistributionGroupToImList",
-            "AddImContactToGroup", "AddImGroup", "AddNewImContactToGroup", "AddNewTelUriContactToGroup", "AddTag",
-            "ApplyConversationAction", "ArchiveItem", "ConvertId", "CopyFolder", "CopyItem", "CreateAttachment", "CreateFolder",
-            "CreateFolderPath", "CreateItem", "CreateManagedFolder", "CreateMeetingInstance", "CreateMeetingSpace",
-            "CreateUserConfiguration", "DeleteAttachment", "DeleteFolder", "DeleteItem", "DeleteMeetingInstance",
-            "DeleteMeetingSpace", "DeleteSearchSuggestion", "DeleteUserConfiguration", "DisableApp", "DisconnectPhoneCall",
-            "EmptyFolder", "EndSearchSession", "ExecuteSearch", "ExpandDL", "ExportItems", "FindAvailableMeetingTimes",
-            "FindConversation", "FindFolder", "FindItem", "FindMeetingSpaceByJoinUrl", "FindMeetingTimeCandidates",
-            "FindMessageTrackingReport", "FindPeople", "FindTags", "GetAppManifests", "GetAppMarketplaceUrl", "GetAttachment",
-            "GetClientAccessToken", "GetConversationItems", "GetDelegate", "GetDiscoverySearchConfiguration", "GetEvents",
-            "GetFolder", "GetHoldOnMailboxes", "GetImItemList", "GetImItems", "GetInboxRules", "GetItem",
-            "GetLastPrivateCatalogUpdate", "GetMailTips", "GetMeetingInstance", "GetMeetingSpace", "GetMessageTrackingReport",
+    /**
+     * The request element of every operation of Exchange's services.wsdl (a few are named
+     * {@code …Request}); the sandbox implements the ones the hub uses.
+     */
+    private static final Set<String> REQUEST_ELEMENTS = Set.of(
+            "AddDelegate", "AddDistributionGroupToImList", "AddImContactToGroup", "AddImGroup", "AddNewImContactToGroup",
+            "AddNewTelUriContactToGroup", "AddTag", "ApplyConversationAction", "ArchiveItem", "ConvertId", "CopyFolder",
+            "CopyItem", "CreateAttachment", "CreateFolder", "CreateFolderPath", "CreateItem", "CreateManagedFolder",
+            "CreateMeetingInstanceRequest", "CreateMeetingSpace", "CreateOrUpdateFocusedOtherOverride",
+            "CreateUserConfiguration", "DeleteAttachment", "DeleteFocusedOtherOverride", "DeleteFolder", "DeleteItem",
+            "DeleteMeetingInstanceRequest", "DeleteMeetingSpace", "DeleteSearchSuggestion", "DeleteUserConfiguration",
+            "DisableApp", "DisconnectPhoneCall", "EmptyFolder", "EndSearchSession", "ExecuteSearch", "ExpandDL",
+            "ExportItems", "FindAvailableMeetingTimes", "FindConversation", "FindFolder", "FindItem",
+            "FindMeetingSpaceByJoinUrl", "FindMeetingTimeCandidates", "FindMessageTrackingReport", "FindPeople", "FindTags",
+            "GetAppManifests", "GetAppMarketplaceUrl", "GetAttachment", "GetClientAccessToken", "GetConversationItems",
+            "GetDelegate", "GetDiscoverySearchConfiguration", "GetEvents", "GetFocusedOtherOverrides", "GetFolder",
+            "GetHoldOnMailboxes", "GetImItemList", "GetImItems", "GetInboxRules", "GetItem", "GetLastPrivateCatalogUpdate",
+            "GetMailTips", "GetMeetingInstanceRequest", "GetMeetingSpace", "GetMessageTrackingReport",
             "GetNonIndexableItemDetails", "GetNonIndexableItemStatistics", "GetPasswordExpirationDate", "GetPersona",
             "GetPhoneCallInformation", "GetPrivateCatalogAddIns", "GetRoomLists", "GetRooms", "GetSearchSuggestions",
-            "GetSearchableMailboxes", "GetServerTimeZones", "GetServiceConfiguration", "GetSharingFolder", "GetSharingMetadata",
-            "GetSpecificUserConfiguration", "GetStreamingEvents", "GetUserAvailability", "GetUserConfiguration",
-            "GetUserOofSettings", "GetUserPhoto", "GetUserRetentionPolicyTags", "HideTag", "InstallApp", "MarkAllItemsAsRead",
-            "MarkAsJunk", "MoveFolder", "MoveItem", "PlayOnPhone", "RefreshSharingFolder", "RemoveContactFromImList",
-            "RemoveDelegate", "RemoveDistributionGroupFromImList", "RemoveImContactFromGroup", "RemoveImGroup", "ReportMessage",
-            "ResolveNames", "SearchMailboxes", "SendItem", "SetHoldOnMailboxes", "SetImGroup", "SetImListMigrationCompleted",
-            "SetTeamMailbox", "SetUserOofSettings", "SetUserPhoto", "StartSearchSession", "Subscribe", "SyncFolderHierarchy",
-            "SyncFolderItems", "UninstallApp", "UnpinTeamMailbox", "Unsubscribe", "UpdateDelegate", "UpdateExtensionUsage",
-            "UpdateFolder", "UpdateInboxRules", "UpdateItem", "UpdateItemInRecoverableItems", "UpdateMeetingInstance",
-            "UpdateMeetingSpace", "UpdateUserConfiguration", "UploadItems");
+            "GetSearchableMailboxes", "GetServerTimeZones", "GetServiceConfiguration", "GetSharingFolder",
+            "GetSharingMetadata", "GetSpecificUserConfiguration", "GetStreamingEvents", "GetUserAvailabilityRequest",
+            "GetUserConfiguration", "GetUserOofSettingsRequest", "GetUserPhoto", "GetUserRetentionPolicyTags", "HideTag",
+            "InstallApp", "MarkAllItemsAsRead", "MarkAsJunk", "MoveFolder", "MoveItem", "PlayOnPhone",
+            "RefreshSharingFolder", "RegisterConsent", "RemoveContactFromImList", "RemoveDelegate",
+            "RemoveDistributionGroupFromImList", "RemoveImContactFromGroup", "RemoveImGroup", "ReportMessage",
+            "ResolveNames", "SearchMailboxes", "SendItem", "SetHoldOnMailboxes", "SetImGroup",
+            "SetImListMigrationCompleted", "SetTeamMailbox", "SetUserOofSettingsRequest", "SetUserPhoto",
+            "StartSearchSession", "Subscribe", "SyncFolderHierarchy", "SyncFolderItems", "UninstallApp", "UnpinTeamMailbox",
+            "Unsubscribe", "UpdateDelegate", "UpdateExtensionUsage", "UpdateFolder", "UpdateInboxRules", "UpdateItem",
+            "UpdateItemInRecoverableItems", "UpdateMeetingInstanceRequest", "UpdateMeetingSpace", "UpdateUserConfiguration",
+            "UploadItems");
 
     private final Map<String, EwsOperation> operations = new HashMap<>();
     private final Map<String, EwsStreamingOperation> streamingOperations = new HashMap<>();
@@ -153,7 +160,7 @@ class EwsEndpoint {
         }
         XmlIn operation = body.first();
         String name = operation.name();
-        if (!operation.namespace().equals(Soap.MESSAGES) || !WSDL_OPERATIONS.contains(name)) {
+        if (!operation.namespace().equals(Soap.MESSAGES) || !REQUEST_ELEMENTS.contains(name)) {
             throw SoapFault.schema(operation, "The element 'Body' in namespace '" + Soap.ENVELOPE
                     + "' has invalid child element '" + name + "' in namespace '" + operation.namespace() + "'.");
         }
@@ -162,7 +169,8 @@ class EwsEndpoint {
             if (action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"")) {
                 action = action.substring(1, action.length() - 1);
             }
-            if (!action.isEmpty() && !action.equals(ACTION_PREFIX + name)) {
+            String operationName = name.endsWith("Request") ? name.substring(0, name.length() - 7) : name;
+            if (!action.isEmpty() && !action.equals(ACTION_PREFIX + operationName)) {
                 throw SoapFault.actionNotSupported(action);
             }
         }
