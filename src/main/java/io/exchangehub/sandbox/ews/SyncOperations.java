@@ -5,6 +5,7 @@ import io.exchangehub.sandbox.store.Item;
 import io.exchangehub.sandbox.store.SyncChange;
 import io.exchangehub.sandbox.store.SyncResult;
 import io.exchangehub.sandbox.store.WellKnownFolder;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,11 +89,18 @@ final class SyncOperations {
             ItemXml.Context context = new ItemXml.Context(request, shape, true);
             return request.store().read(() -> Responses.single(name(), message -> {
                 Folder folder = Ids.folderIn(request, folderId);
-                SyncResult result = request.store().syncItems(folder, state, max);
+                // ignored items do not count against MaxChangesReturned: read on until the page is full
+                List<SyncChange> reported = new ArrayList<>();
+                SyncResult result;
+                String current = state;
+                do {
+                    result = request.store().syncItems(folder, current, max - reported.size());
+                    result.changes().stream().filter(c -> !ignored.contains(c.id())).forEach(reported::add);
+                    current = result.state();
+                } while (!result.lastInRange() && reported.size() < max);
                 message.el("m:SyncState", result.state());
                 message.el("m:IncludesLastItemInRange", Xsd.bool(result.lastInRange()));
                 XmlOut changes = message.child("m:Changes");
-                List<SyncChange> reported = result.changes().stream().filter(c -> !ignored.contains(c.id())).toList();
                 for (SyncChange change : reported) {
                     switch (change.type()) {
                         case CREATE -> changes.child("t:Create").add(ItemXml.render(context,
