@@ -58,6 +58,8 @@ final class StreamingEventsOperation implements EwsStreamingOperation {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(Soap.CONTENT_TYPE);
         response.setHeader("Cache-Control", "private");
+        // the headers go out at once: a client waits for them before it reads (and before it returns from opening)
+        response.flushBuffer();
         OutputStream out = response.getOutputStream();
         List<StreamConnection.Lost> errors = new ArrayList<>(invalid.values());
         for (int i = 0; i < errors.size(); i++) {
@@ -109,7 +111,11 @@ final class StreamingEventsOperation implements EwsStreamingOperation {
         }
     }
 
-    /** New events of every subscription, each subscription's watermark moved past them; null when there are none. */
+    /**
+     * New events of every subscription, each subscription's watermark moved past them; null when
+     * there are none. {@code Notification} is in the messages namespace, as Exchange writes it
+     * and as ews-java-api and the EWS Managed API read it, although messages.xsd says types.
+     */
     private XmlOut notifications(List<Subscriptions.Subscription> serving) {
         XmlOut notifications = XmlOut.m("Notifications");
         for (Subscriptions.Subscription subscription : serving) {
@@ -140,6 +146,7 @@ final class StreamingEventsOperation implements EwsStreamingOperation {
         return wrap(message);
     }
 
+    /** The subscription ids of an error, in the messages namespace as Exchange writes them (see {@link #notifications}). */
     private static XmlOut error(StreamConnection.Lost lost, boolean closing) {
         XmlOut message = Envelopes.error("GetStreamingEventsResponseMessage", new EwsError(lost.code(), lost.text()));
         XmlOut ids = message.child("m:ErrorSubscriptionIds");
