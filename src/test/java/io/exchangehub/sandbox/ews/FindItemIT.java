@@ -182,10 +182,12 @@ class FindItemIT extends EwsTestSupport {
     @Test
     void contactsAreFoundPagedAndFiltered() throws Exception {
         ExchangeService alice = ews(ALICE);
-        ItemView page = new ItemView(200, 400);
+        int total = store.read(() -> folder(ALICE, WellKnownFolder.CONTACTS).totalCount());
+        assertThat(total).isGreaterThanOrEqualTo(500);
+        ItemView page = new ItemView(200, total - 100);
         page.getOrderBy().add(ContactSchema.FileAs, SortDirection.Ascending);
         FindItemsResults<Item> last = alice.findItems(WellKnownFolderName.Contacts, page);
-        assertThat(last.getTotalCount()).isEqualTo(500);
+        assertThat(last.getTotalCount()).isEqualTo(total);
         assertThat(last.getItems()).hasSize(100);
         assertThat(last.isMoreAvailable()).isFalse();
         assertThat(last.getItems().get(0)).isInstanceOf(microsoft.exchange.webservices.data.core.service.item.Contact.class);

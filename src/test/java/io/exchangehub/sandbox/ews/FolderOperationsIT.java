@@ -31,7 +31,7 @@ class FolderOperationsIT extends EwsTestSupport {
         assertThat(inbox.getDisplayName()).isEqualTo("Inbox");
         assertThat(inbox.getTotalCount()).isEqualTo(store.read(() -> folder(ALICE, WellKnownFolder.INBOX).totalCount()));
         assertThat(inbox.getUnreadCount()).isEqualTo(store.read(() -> folder(ALICE, WellKnownFolder.INBOX).unreadCount()));
-        assertThat(inbox.getChildFolderCount()).isEqualTo(3);
+        assertThat(inbox.getChildFolderCount()).isEqualTo(store.read(() -> folder(ALICE, WellKnownFolder.INBOX).childFolderCount()));
         assertThat(inbox.getParentFolderId().getUniqueId())
                 .isEqualTo(store.read(() -> folder(ALICE, WellKnownFolder.MSG_FOLDER_ROOT).id));
     }
@@ -45,6 +45,8 @@ class FolderOperationsIT extends EwsTestSupport {
         }
         assertThat(top).contains("Inbox", "Calendar", "Contacts", "Archive 2024").doesNotContain("Clients");
 
+        List<String> expected = store.read(() -> store.descendants(folder(ALICE, WellKnownFolder.INBOX)).stream()
+                .map(f -> f.displayName).toList());
         List<String> deep = new ArrayList<>();
         int offset = 0;
         FindFoldersResults page;
@@ -52,14 +54,14 @@ class FolderOperationsIT extends EwsTestSupport {
             FolderView view = new FolderView(4, offset);
             view.setTraversal(FolderTraversal.Deep);
             page = service.findFolders(WellKnownFolderName.Inbox, view);
-            assertThat(page.getTotalCount()).isEqualTo(9);
+            assertThat(page.getTotalCount()).isEqualTo(expected.size());
             for (Folder folder : page.getFolders()) {
                 deep.add(folder.getDisplayName());
             }
             offset += page.getFolders().size();
         } while (page.isMoreAvailable());
-        assertThat(deep).containsExactly("Clients", "ACME", "Globex", "Initech", "Newsletters", "Projects", "Apollo", "Design",
-                "Hermes");
+        assertThat(deep).containsExactlyElementsOf(expected).containsSubsequence("Clients", "ACME", "Globex", "Initech",
+                "Newsletters", "Projects", "Apollo", "Design", "Hermes");
     }
 
     @Test

@@ -38,7 +38,7 @@ class SyncIT extends EwsTestSupport {
         microsoft.exchange.webservices.data.core.service.folder.Folder folder =
                 new microsoft.exchange.webservices.data.core.service.folder.Folder(alice);
         folder.setDisplayName("Sync " + UUID.randomUUID());
-        folder.save(WellKnownFolderName.Inbox);
+        folder.save(WellKnownFolderName.MsgFolderRoot);
         FolderId folderId = folder.getId();
 
         ChangeCollection<ItemChange> initial = alice.syncFolderItems(folderId, ID_AND_SUBJECT, null, 100,
