@@ -23,6 +23,9 @@ record AttachmentReader(String name, String contentType, String contentId, boole
 
     static AttachmentReader read(EwsRequest request, XmlIn element) {
         String name = element.childText("Name");
+        if (name == null || name.isBlank() || name.length() > 255) {
+            throw new EwsError("ErrorRequiredPropertyMissing", "An attachment needs a Name of at most 255 characters.");
+        }
         String contentType = element.childText("ContentType");
         String contentId = element.childText("ContentId");
         boolean inline = Xsd.bool(element.child("IsInline"), false);
@@ -31,7 +34,7 @@ record AttachmentReader(String name, String contentType, String contentId, boole
                 XmlIn contentElement = element.child("Content");
                 Content content = contentElement == null ? new BytesContent(new byte[0]) : contentElement.binary();
                 return new AttachmentReader(name, contentType, contentId, inline, Xsd.bool(element.child("IsContactPhoto"), false),
-                        request.keep(content), null);
+                        content, null);
             }
             case "ItemAttachment" -> {
                 XmlIn message = element.child("Message");
@@ -47,15 +50,14 @@ record AttachmentReader(String name, String contentType, String contentId, boole
 
     /** Adds the attachment to an item; call inside a store write. */
     Attachment addTo(EwsRequest request, Item owner) {
-        if (name == null || name.isBlank()) {
-            throw new EwsError("ErrorRequiredPropertyMissing", "An attachment needs a Name.");
-        }
         if (content != null) {
-            return request.store().addFileAttachment(owner, name, contentType, content, a -> {
+            Attachment added = request.store().addFileAttachment(owner, name, contentType, content, a -> {
                 a.inline = inline;
                 a.contentId = contentId;
                 a.contactPhoto = contactPhoto;
             });
+            request.keep(content);
+            return added;
         }
         Message attached = request.store().detachedMessage(owner.mailbox, item::applyTo);
         if (item.read() != null) {

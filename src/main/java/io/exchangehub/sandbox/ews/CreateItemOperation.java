@@ -89,7 +89,7 @@ final class CreateItemOperation implements EwsOperation {
             ItemReader.Parsed parsed = ItemReader.read(element);
             MimeReader.MimeItem mime = null;
             if (parsed.mime() != null) {
-                mime = MimeReader.read(request.keep(parsed.mime().binary()));
+                mime = MimeReader.read(parsed.mime().binary());
             }
             List<AttachmentReader> attachments = new ArrayList<>();
             for (XmlIn attachment : parsed.attachments()) {
@@ -113,11 +113,11 @@ final class CreateItemOperation implements EwsOperation {
         boolean sending = !disposition.equals("SaveOnly");
         if (sending) {
             Message scratch = new Message(mailbox, -1, store.now());
-            fill(scratch, item);
+            fill(scratch, item, true);
             checkRecipients(scratch.to, scratch.cc, scratch.bcc);
         }
         Folder folder = !sending && target != null ? target : store.wellKnown(mailbox, WellKnownFolder.DRAFTS);
-        Message created = store.createMessage(folder, m -> fill(m, item));
+        Message created = store.createMessage(folder, m -> fill(m, item, sending));
         addAttachments(request, item, created);
         if (sending) {
             Folder saveTo = disposition.equals("SendAndSaveCopy")
@@ -129,8 +129,11 @@ final class CreateItemOperation implements EwsOperation {
         response.child("m:Items").add(idOnly(created));
     }
 
-    /** The message's values: from its MIME first, then its properties; a MIME message imported as is is no draft. */
-    private static void fill(Message message, Prepared item) {
+    /**
+     * The message's values: from its MIME first, then its properties. A dated MIME message that
+     * is saved, not sent, is imported as it is: no draft.
+     */
+    private static void fill(Message message, Prepared item, boolean sending) {
         MimeReader.MimeItem mime = item.mime();
         if (mime != null) {
             message.subject = mime.subject();
@@ -150,7 +153,7 @@ final class CreateItemOperation implements EwsOperation {
             message.importance = mime.importance();
             message.body(mime.body());
             message.headers = new ArrayList<>(mime.headers());
-            message.draft = mime.date() == null;
+            message.draft = sending || mime.date() == null;
         }
         item.parsed().applyTo(message);
         if (item.parsed().read() != null) {
@@ -270,8 +273,12 @@ final class CreateItemOperation implements EwsOperation {
         String subject = element.childText("Subject");
         SandboxStore store = request.store();
         boolean sending = !disposition.equals("SaveOnly");
-        if (sending && kind == ReplyKind.FORWARD) {
-            checkRecipients(to, cc, bcc);
+        if (sending) {
+            List<Recipient> addressed = new ArrayList<>(to);
+            if (kind != ReplyKind.FORWARD) {
+                addressed.addAll(original.replyTo.isEmpty() && original.from != null ? List.of(original.from) : original.replyTo);
+            }
+            checkRecipients(addressed, cc, bcc);
         }
         Folder target = saved == null ? null : Ids.folderIn(request, saved);
         Message draft = store.createResponse(original, kind, comment.content(), comment.type());

@@ -20,11 +20,10 @@ record EwsRequest(XmlIn operation, EwsVersion version, EwsCaller caller, Sandbox
     }
 
     /** Hands a decoded content to the store: its temporary file must outlive the request. */
-    Content keep(Content content) {
+    void keep(Content content) {
         if (reader != null) {
             reader.keep(content);
         }
-        return content;
     }
 
     boolean atLeast(EwsVersion wanted) {

@@ -381,7 +381,11 @@ final class ItemReader {
                 if (kind == null) {
                     throw new EwsError("ErrorInvalidPropertyDelete", "The sandbox keeps no phone number '" + index + "'.");
                 }
-                yield contact(uri, c -> c.phones.remove(kind));
+                yield contact(uri, c -> {
+                    Map<Contact.PhoneKind, String> phones = phones(c);
+                    phones.remove(kind);
+                    c.phones = phones;
+                });
             }
             case "contacts:ImAddress" -> contact(uri, c -> {
                 int position = entryIndex(path, index, "ImAddress");
@@ -396,9 +400,11 @@ final class ItemReader {
                     String field = uri.substring("contacts:PhysicalAddress:".length());
                     Contact.AddressKind kind = addressKind(path, index);
                     yield contact(uri, c -> {
-                        Contact.Address address = c.addresses.get(kind);
+                        Map<Contact.AddressKind, Contact.Address> addresses = addresses(c);
+                        Contact.Address address = addresses.get(kind);
                         if (address != null) {
-                            c.addresses.put(kind, withField(address, field, ""));
+                            addresses.put(kind, withField(address, field, ""));
+                            c.addresses = addresses;
                         }
                     });
                 }
@@ -615,13 +621,30 @@ final class ItemReader {
             }
             entries.put(kind, entry.token());
         }
-        return contact(e.name(), c -> entries.forEach((kind, number) -> {
-            if (number.isEmpty()) {
-                c.phones.remove(kind);
-            } else {
-                c.phones.put(kind, number);
-            }
-        }));
+        return contact(e.name(), c -> {
+            Map<Contact.PhoneKind, String> phones = phones(c);
+            entries.forEach((kind, number) -> {
+                if (number.isEmpty()) {
+                    phones.remove(kind);
+                } else {
+                    phones.put(kind, number);
+                }
+            });
+            c.phones = phones;
+        });
+    }
+
+    /** Copies of a contact's maps to change: an item's collections are replaced, never changed in place. */
+    private static Map<Contact.PhoneKind, String> phones(Contact contact) {
+        Map<Contact.PhoneKind, String> copy = new EnumMap<>(Contact.PhoneKind.class);
+        copy.putAll(contact.phones);
+        return copy;
+    }
+
+    private static Map<Contact.AddressKind, Contact.Address> addresses(Contact contact) {
+        Map<Contact.AddressKind, Contact.Address> copy = new EnumMap<>(Contact.AddressKind.class);
+        copy.putAll(contact.addresses);
+        return copy;
     }
 
     private static Contact.AddressKind addressKind(XmlIn at, String key) {
@@ -639,13 +662,17 @@ final class ItemReader {
             }
             entries.put(addressKind(entry, entry.attr("Key")), fields);
         }
-        return contact(e.name(), c -> entries.forEach((kind, fields) -> {
-            Contact.Address address = c.addresses.getOrDefault(kind, new Contact.Address("", "", "", "", ""));
-            for (Map.Entry<String, String> field : fields.entrySet()) {
-                address = withField(address, field.getKey(), field.getValue());
-            }
-            c.addresses.put(kind, address);
-        }));
+        return contact(e.name(), c -> {
+            Map<Contact.AddressKind, Contact.Address> addresses = addresses(c);
+            entries.forEach((kind, fields) -> {
+                Contact.Address address = addresses.getOrDefault(kind, new Contact.Address("", "", "", "", ""));
+                for (Map.Entry<String, String> field : fields.entrySet()) {
+                    address = withField(address, field.getKey(), field.getValue());
+                }
+                addresses.put(kind, address);
+            });
+            c.addresses = addresses;
+        });
     }
 
     private static Contact.Address withField(Contact.Address a, String field, String value) {

@@ -74,16 +74,16 @@ public final class SandboxStore {
         }
         lock.writeLock().lock();
         boolean outermost = lock.getWriteHoldCount() == 1;
-        T result;
         try {
-            result = action.get();
+            return action.get();
         } finally {
             lock.writeLock().unlock();
+            // what a failing write recorded is in the journal already: tell the listeners now, not
+            // with the next write that happens to run on this thread
+            if (outermost) {
+                dispatch();
+            }
         }
-        if (outermost) {
-            dispatch();
-        }
-        return result;
     }
 
     public void write(Runnable action) {

@@ -309,6 +309,51 @@ class MessageIT extends EwsTestSupport {
     }
 
     @Test
+    void refusedCreatesAndSendsLeaveTheStoreUnchanged() {
+        long before = store.read(() -> mailbox(ALICE).currentSeq());
+        HttpResponse<String> unnamed = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:Items><t:Message>"
+                + "<t:Subject>With a nameless file</t:Subject><t:Attachments><t:FileAttachment><t:Content>SGk=</t:Content>"
+                + "</t:FileAttachment></t:Attachments></t:Message></m:Items></m:CreateItem>");
+        assertThat(unnamed.body()).contains("<m:ResponseCode>ErrorRequiredPropertyMissing</m:ResponseCode>", "<m:Items/>");
+        HttpResponse<String> nobody = soap(ALICE, "<m:CreateItem MessageDisposition=\"SendAndSaveCopy\"><m:Items><t:Message>"
+                + "<t:Subject>To nobody</t:Subject></t:Message></m:Items></m:CreateItem>");
+        assertThat(nobody.body()).contains("<m:ResponseCode>ErrorInvalidRecipients</m:ResponseCode>");
+        String received = store.read(() -> boardPack().id);
+        HttpResponse<String> resend = soap(ALICE, "<m:UpdateItem ConflictResolution=\"AlwaysOverwrite\" "
+                + "MessageDisposition=\"SendAndSaveCopy\"><m:ItemChanges><t:ItemChange><t:ItemId Id=\"" + received + "\"/>"
+                + "<t:Updates><t:SetItemField><t:FieldURI FieldURI=\"item:Subject\"/><t:Message><t:Subject>Changed</t:Subject>"
+                + "</t:Message></t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>");
+        assertThat(resend.body()).contains("<m:ResponseCode>ErrorInvalidItemForOperationSendItem</m:ResponseCode>");
+        assertThat(store.read(() -> store.item(received).subject)).isEqualTo("Board pack for Q3 (25 MB)");
+        assertThat(store.read(() -> mailbox(ALICE).currentSeq())).isEqualTo(before);
+    }
+
+    @Test
+    void mimeMessageIsSentAsItIs() throws Exception {
+        String subject = "MIME to Bob " + UUID.randomUUID();
+        String mime = "From: Alice Wong <alice@contoso.example>\r\nTo: Bob <bob@contoso.example>\r\nSubject: " + subject + "\r\n"
+                + "Date: Mon, 2 Mar 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "Sent from MIME\r\n";
+        HttpResponse<String> sent = soap(ALICE, "<m:CreateItem MessageDisposition=\"SendAndSaveCopy\"><m:Items><t:Message>"
+                + "<t:MimeContent CharacterSet=\"UTF-8\">" + java.util.Base64.getEncoder().encodeToString(
+                        mime.getBytes(StandardCharsets.UTF_8)) + "</t:MimeContent></t:Message></m:Items></m:CreateItem>");
+        assertThat(sent.body()).contains("ResponseClass=\"Success\"");
+        assertThat(bobsInboxMessage(subject).body().content()).contains("Sent from MIME");
+    }
+
+    @Test
+    void softDeletedItemsLeaveTheirFolder() throws Exception {
+        ExchangeService alice = ews(ALICE);
+        EmailMessage draft = new EmailMessage(alice);
+        String subject = "Soft " + UUID.randomUUID();
+        draft.setSubject(subject);
+        draft.save(WellKnownFolderName.Drafts);
+        draft.delete(DeleteMode.SoftDelete);
+        assertThat(countIn(ALICE, WellKnownFolder.DRAFTS, subject)).isZero();
+        assertThat(countIn(ALICE, WellKnownFolder.DELETED_ITEMS, subject)).isZero();
+    }
+
+    @Test
     void bobCannotReadAlicesItems() throws Exception {
         ExchangeService bob = ews(BOB);
         ItemId alicesItem = new ItemId(store.read(() -> boardPack().id));
