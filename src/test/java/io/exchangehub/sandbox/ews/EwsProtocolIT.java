@@ -92,11 +92,14 @@ class EwsProtocolIT extends EwsTestSupport {
 
         addFault("{\"protocol\":\"ews\",\"user\":\"" + ALICE + "\",\"operation\":\"GetFolder\",\"fault\":\"DROP\",\"remaining\":2}");
         ExchangeService alice = ews(ALICE);
-        assertThatThrownBy(() -> Folder.bind(alice, WellKnownFolderName.Inbox)).isInstanceOf(ServiceRequestException.class);
+        // the answer breaks off: Apache HttpClient under ews-java-api reports the connection cut short
+        assertThatThrownBy(() -> Folder.bind(alice, WellKnownFolderName.Inbox)).isInstanceOf(ServiceRequestException.class)
+                .hasMessageContaining("Premature end of Content-Length delimited message body");
         HttpRequest request = HttpRequest.newBuilder(URI.create(ewsUrl())).header("Authorization", "Bearer " + token(ALICE))
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope("Exchange2010_SP2", "", GET_INBOX))).build();
-        assertThatThrownBy(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class)
+                .hasMessageContaining("fixed content-length");
         assertThat(Folder.bind(alice, WellKnownFolderName.Inbox).getDisplayName()).isEqualTo("Inbox");
     }
 
