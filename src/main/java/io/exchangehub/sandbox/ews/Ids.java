@@ -117,17 +117,6 @@ final class Ids {
         return value;
     }
 
-    /** The item an {@code t:ItemId} element names (not an occurrence). */
-    static Item item(EwsRequest request, XmlIn id) {
-        String value = requireId(id);
-        try {
-            checkAccess(request, request.store().mailboxOf(value));
-            return request.store().item(value);
-        } catch (StoreException e) {
-            throw EwsError.of(e);
-        }
-    }
-
     /** What an {@code t:ItemId}: an item or one occurrence of a series (whose ids are item ids to clients). */
     static Target target(EwsRequest request, XmlIn id) {
         try {

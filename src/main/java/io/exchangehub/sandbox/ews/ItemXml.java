@@ -799,10 +799,6 @@ final class ItemXml {
         return element;
     }
 
-    static String phoneKey(Contact.PhoneKind kind) {
-        return PHONE_KEYS.get(kind);
-    }
-
     static Contact.PhoneKind phoneKind(String key) {
         for (Map.Entry<Contact.PhoneKind, String> entry : PHONE_KEYS.entrySet()) {
             if (entry.getValue().equals(key)) {

@@ -3,7 +3,6 @@ package io.exchangehub.sandbox.ews;
 import io.exchangehub.sandbox.store.StoreException;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Builds {@code m:<Operation>Response} elements: one response message per input, in order, each
@@ -72,10 +71,5 @@ final class Responses {
     @FunctionalInterface
     interface Handler<T> {
         void handle(T input, XmlOut message);
-    }
-
-    /** Applies a function to each of a list's elements, as a convenience for parse phases. */
-    static <T, R> List<R> map(List<T> inputs, Function<T, R> function) {
-        return inputs.stream().map(function).toList();
     }
 }

@@ -79,11 +79,9 @@ final class Subscriptions implements ChangeListener {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Subscription> live = new HashMap<>();
     private final Map<String, Instant> expired = new HashMap<>();
-    private final SandboxStore store;
     private final Clock clock;
 
     Subscriptions(SandboxStore store, @Qualifier("sandboxClock") Clock clock) {
-        this.store = store;
         this.clock = clock;
         store.addListener(this);
     }
@@ -295,13 +293,5 @@ final class Subscriptions implements ChangeListener {
             event.child("t:OldParentFolderId").attr("Id", change.oldFolderId() != null ? change.oldFolderId() : change.folderId());
         }
         return event;
-    }
-
-    SandboxStore store() {
-        return store;
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

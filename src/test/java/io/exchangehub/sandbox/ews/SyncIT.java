@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exchangehub.sandbox.store.Folder;
 import io.exchangehub.sandbox.store.Message;
-import io.exchangehub.sandbox.store.WellKnownFolder;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
