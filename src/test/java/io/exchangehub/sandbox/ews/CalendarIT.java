@@ -221,8 +221,17 @@ class CalendarIT extends EwsTestSupport {
         assertThat(store.read(() -> findMessage(BOB, WellKnownFolder.DELETED_ITEMS, subject).kind))
                 .isEqualTo(MessageKind.MEETING_REQUEST);
 
+        organizers.setStart(at("2026-03-20T14:00:00Z"));
+        organizers.setEnd(at("2026-03-20T15:00:00Z"));
+        organizers.update(ConflictResolutionMode.AutoResolve, SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy);
+        assertThat(store.read(() -> findEvent(BOB, subject).start)).isEqualTo(Instant.parse("2026-03-20T14:00:00Z"));
+
         Appointment atBob = Appointment.bind(bob, new ItemId(store.read(() -> findEvent(BOB, subject).id)));
-        assertThat(atBob.getMyResponseType()).isEqualTo(MeetingResponseType.Accept);
+        atBob.acceptTentatively(true);
+        assertThat(Appointment.bind(alice, meeting.getId()).getRequiredAttendees().getItems().get(0).getResponseType())
+                .isEqualTo(MeetingResponseType.Tentative);
+        atBob = Appointment.bind(bob, atBob.getId());
+        assertThat(atBob.getMyResponseType()).isEqualTo(MeetingResponseType.Tentative);
         atBob.decline(true);
         Appointment afterDecline = Appointment.bind(alice, meeting.getId());
         assertThat(afterDecline.getRequiredAttendees().getItems().get(0).getResponseType()).isEqualTo(MeetingResponseType.Decline);

@@ -180,6 +180,18 @@ class MessageIT extends EwsTestSupport {
                 .EmailAddress(SALES));
         assertThat(store.read(() -> folder(SALES, WellKnownFolder.INBOX).items().stream()
                 .anyMatch(i -> i.subject.equals("FW: " + subject)))).isTrue();
+
+        String team = "Team lunch " + UUID.randomUUID();
+        EmailMessage invitation = new EmailMessage(alice);
+        invitation.setSubject(team);
+        invitation.getToRecipients().add(BOB);
+        invitation.getCcRecipients().add(SALES);
+        invitation.send();
+        EmailMessage.bind(bob, new ItemId(bobsInboxMessage(team).id)).reply(MessageBody.getMessageBodyFromText("Count me in"), true);
+        Message replyAll = store.read(() -> folder(SALES, WellKnownFolder.INBOX).items().stream()
+                .filter(i -> i.subject.equals("RE: " + team)).map(Message.class::cast).findFirst().orElseThrow());
+        assertThat(replyAll.to).extracting(r -> r.address()).containsExactly(ALICE);
+        assertThat(replyAll.cc).extracting(r -> r.address()).containsExactly(SALES);
     }
 
     @Test

@@ -95,6 +95,34 @@ class NotificationIT extends EwsTestSupport {
     }
 
     @Test
+    void subscriptionToAllFoldersResumesFromAWatermarkAndReportsCopiesAndDeletes() throws Exception {
+        ExchangeService alice = ews(ALICE);
+        PullSubscription first = alice.subscribeToPullNotifications(List.of(new FolderId(WellKnownFolderName.Inbox)), 5, null,
+                EventType.NewMail);
+        String watermark = first.getWaterMark();
+        EmailMessage draft = new EmailMessage(alice);
+        draft.setSubject("Copy me " + UUID.randomUUID());
+        draft.save(WellKnownFolderName.Drafts);
+        String copyId = draft.copy(WellKnownFolderName.Inbox).getId().getUniqueId();
+        String draftId = draft.getId().getUniqueId();
+        draft.delete(microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode.HardDelete);
+
+        PullSubscription everywhere = alice.subscribeToPullNotificationsOnAllFolders(5, watermark, EventType.Created,
+                EventType.Copied, EventType.Deleted);
+        List<String> seen = new ArrayList<>();
+        for (ItemEvent event : everywhere.getEvents().getItemEvents()) {
+            String id = event.getItemId().getUniqueId();
+            seen.add(event.getEventType() + " " + (id.equals(draftId) ? "draft" : id.equals(copyId) ? "copy" : "other"));
+            if (event.getEventType() == EventType.Copied) {
+                assertThat(event.getOldItemId().getUniqueId()).isEqualTo(draftId);
+            }
+        }
+        assertThat(seen).containsExactly("Created draft", "Copied copy", "Deleted draft");
+        first.unsubscribe();
+        everywhere.unsubscribe();
+    }
+
+    @Test
     void subscriptionsAnswerWithExchangesErrors() throws Exception {
         ExchangeService alice = ews(ALICE);
         PullSubscription pull = alice.subscribeToPullNotifications(List.of(new FolderId(WellKnownFolderName.Inbox)), 5, null,
