@@ -753,13 +753,8 @@ final class ItemXml {
         return element;
     }
 
-    /** A time zone by its Windows id; the transition rules are left out, which the schema allows. */
     private static XmlOut timeZone(String elementName, ZoneId zone) {
-        if (zone == null) {
-            return null;
-        }
-        String windows = TimeZones.windowsName(zone);
-        return new XmlOut(elementName).attr("Id", windows).attr("Name", windows);
+        return zone == null ? null : TimeZoneXml.definition(elementName, zone);
     }
 
     private static XmlOut emailAddresses(Contact contact) {

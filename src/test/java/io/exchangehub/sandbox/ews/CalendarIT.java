@@ -191,6 +191,29 @@ class CalendarIT extends EwsTestSupport {
     }
 
     @Test
+    void aTimeZoneReadFromOneAppointmentIsGivenToTheNext() throws Exception {
+        ExchangeService bob = ews(BOB);
+        FindItemsResults<Item> board = bob.findItems(WellKnownFolderName.Calendar,
+                new SearchFilter.IsEqualTo(ItemSchema.Subject, "Board meeting"), new ItemView(1));
+        Appointment series = Appointment.bind(bob, board.getItems().get(0).getId());
+        assertThat(series.getStartTimeZone().getId()).isEqualTo("Eastern Standard Time");
+
+        Appointment follow = new Appointment(bob);
+        follow.setSubject("Board follow-up " + UUID.randomUUID());
+        follow.setStartTimeZone(series.getStartTimeZone());
+        follow.setStart(at("2026-07-02T18:00:00Z"));
+        follow.setEnd(at("2026-07-02T18:30:00Z"));
+        follow.setRecurrence(new Recurrence.WeeklyPattern(at("2026-07-02T12:00:00Z"), 1, DayOfTheWeek.Thursday));
+        follow.getRecurrence().setNumberOfOccurrences(20);
+        follow.save(SendInvitationsMode.SendToNone);
+        String id = follow.getId().getUniqueId();
+        CalendarEvent stored = store.read(() -> (CalendarEvent) store.item(id));
+        assertThat(stored.startZone).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(stored.occurrenceByIndex(20).start()).as("14:00 New York after the November change")
+                .isEqualTo(Instant.parse("2026-11-12T19:00:00Z"));
+    }
+
+    @Test
     void meetingInvitationReachesBobWhoseAcceptanceAndDeclineReachAlice() throws Exception {
         ExchangeService alice = ews(ALICE);
         String subject = "Pricing workshop " + UUID.randomUUID();
