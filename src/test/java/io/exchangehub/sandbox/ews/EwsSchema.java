@@ -27,7 +27,7 @@ import org.w3c.dom.ls.LSInput;
  */
 final class EwsSchema {
 
-    /** types.xsd imports the XML namespace without a location; this stub stands in for xml.xsd. */
+    /** types.xsd imports the XML namespace without a location; this minimal schema stands in for xml.xsd. */
     private static final String XML_XSD = "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema' "
             + "targetNamespace='http://www.w3.org/XML/1998/namespace'><xs:attribute name='lang' type='xs:language'/>"
             + "<xs:attribute name='space' type='xs:NCName'/><xs:attribute name='base' type='xs:anyURI'/>"
