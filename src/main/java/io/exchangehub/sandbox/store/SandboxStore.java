@@ -285,7 +285,7 @@ public final class SandboxStore {
             }
         }
         int from = Math.min(Math.max(offset, 0), matching.size());
-        int to = Math.min(from + Math.max(max, 0), matching.size());
+        int to = (int) Math.min((long) from + Math.max(max, 0), matching.size());
         return new Page<>(List.copyOf(matching.subList(from, to)), from, matching.size());
     }
 
