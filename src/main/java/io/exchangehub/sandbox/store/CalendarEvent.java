@@ -71,6 +71,11 @@ public final class CalendarEvent extends Item {
         return RecurrenceExpander.occurrenceByIndex(this, index);
     }
 
+    /** Whether the pattern has an occurrence at that 1-based index that was deleted (EWS tells this apart from "out of range"). */
+    public boolean occurrenceDeleted(int index) {
+        return RecurrenceExpander.deletedAtIndex(this, index);
+    }
+
     void copyTo(CalendarEvent target) {
         copyCommonTo(target);
         target.start = start;

@@ -73,6 +73,20 @@ final class RecurrenceExpander {
         return found[0] == null || event.deletedOccurrences.contains(found[0].originalStart()) ? null : found[0];
     }
 
+    static boolean deletedAtIndex(CalendarEvent event, int index) {
+        if (event.recurrence == null || index < 1) {
+            return false;
+        }
+        Instant[] found = new Instant[1];
+        walkAll(event, (position, originalStart) -> {
+            if (position == index) {
+                found[0] = originalStart;
+            }
+            return position < index;
+        });
+        return found[0] != null && event.deletedOccurrences.contains(found[0]);
+    }
+
     /** Calls {@code sink} for every remaining occurrence whose original start {@code keepGoing} accepts. */
     private static void walk(CalendarEvent event, Predicate<Instant> keepGoing, Consumer<Occurrence> sink) {
         walkAll(event, (position, originalStart) -> {

@@ -285,7 +285,7 @@ public final class SandboxStore {
             }
         }
         int from = Math.min(Math.max(offset, 0), matching.size());
-        int to = Math.min(from + Math.max(max, 0), matching.size());
+        int to = (int) Math.min((long) from + Math.max(max, 0), matching.size());
         return new Page<>(List.copyOf(matching.subList(from, to)), from, matching.size());
     }
 
@@ -1095,6 +1095,11 @@ public final class SandboxStore {
 
     /** The organizer cancels: internal attendees get a cancellation and their copy is marked cancelled; the meeting is deleted. */
     public void cancelMeeting(CalendarEvent meeting, String comment) {
+        cancelMeeting(meeting, comment, DeleteMode.MOVE_TO_DELETED_ITEMS);
+    }
+
+    /** Cancels a meeting, deleting the organizer's item as {@code mode} says (EWS DeleteItem with SendMeetingCancellations). */
+    public void cancelMeeting(CalendarEvent meeting, String comment, DeleteMode mode) {
         requireWrite();
         if (!meeting.isOrganizer()) {
             throw new StoreException(StoreError.INVALID_MEETING_RESPONSE, "Only the organizer can cancel a meeting.");
@@ -1115,7 +1120,7 @@ public final class SandboxStore {
             deliverMeetingMessage(other, meeting, MessageKind.MEETING_CANCELLATION, "Canceled: " + meeting.subject,
                     Body.text(comment == null ? "" : comment), meeting.mailbox.recipient());
         }
-        delete(meeting, DeleteMode.MOVE_TO_DELETED_ITEMS);
+        delete(meeting, mode);
     }
 
     private void deliverMeetingMessage(Mailbox to, CalendarEvent meeting, MessageKind kind, String subject, Body body,

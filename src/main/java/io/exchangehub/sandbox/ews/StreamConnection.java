@@ -1,0 +1,62 @@
+package io.exchangehub.sandbox.ews;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One open GetStreamingEvents connection: the subscriptions it serves, a wake-up for when their
+ * mailbox changes, and the subscriptions it lost (taken over by a newer connection, or removed),
+ * which it must report.
+ */
+final class StreamConnection {
+
+    /**
+     * Subscriptions a connection lost for one reason.
+     *
+     * @param code the ResponseCode to report
+     * @param text its MessageText
+     * @param ids  the subscriptions
+     */
+    record Lost(String code, String text, List<String> ids) {}
+
+    private final List<Subscriptions.Subscription> subscriptions;
+    private final Map<String, Lost> lost = new LinkedHashMap<>();
+    private boolean woken;
+
+    StreamConnection(List<Subscriptions.Subscription> subscriptions) {
+        this.subscriptions = new ArrayList<>(subscriptions);
+    }
+
+    synchronized List<Subscriptions.Subscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
+    synchronized void wake() {
+        woken = true;
+        notifyAll();
+    }
+
+    /** Waits until woken or for at most the given time. */
+    synchronized void await(long millis) throws InterruptedException {
+        if (!woken && millis > 0) {
+            wait(millis);
+        }
+        woken = false;
+    }
+
+    synchronized void lose(Subscriptions.Subscription subscription, String code, String text) {
+        if (subscriptions.remove(subscription)) {
+            lost.computeIfAbsent(code, c -> new Lost(code, text, new ArrayList<>())).ids().add(subscription.id);
+            wake();
+        }
+    }
+
+    /** The subscriptions lost since the last call. */
+    synchronized List<Lost> takeLost() {
+        List<Lost> taken = new ArrayList<>(lost.values());
+        lost.clear();
+        return taken;
+    }
+}
