@@ -1,5 +1,6 @@
 package io.exchangehub.sandbox.ews;
 
+import io.exchangehub.sandbox.mime.MimeRenderer;
 import io.exchangehub.sandbox.store.Attachment;
 import io.exchangehub.sandbox.store.Attendee;
 import io.exchangehub.sandbox.store.Body;
@@ -120,7 +121,7 @@ final class ItemXml {
 
     private static final List<Property> ITEM = List.of(
             p("item:MimeContent", 0, (c, v, x) -> x.child("t:MimeContent").attr("CharacterSet", "UTF-8")
-                    .binary(MimeRenderer.render(v.item()))),
+                    .binary(MimeRenderer.render(v.item())::writeTo)),
             p("item:ItemId", SUMMARY | DEFAULT, (c, v, x) -> x.add(itemId(v))),
             p("item:ParentFolderId", SUMMARY, (c, v, x) -> x.add(v.item().folder == null ? null
                     : FolderXml.id("t:ParentFolderId", v.item().folder))),

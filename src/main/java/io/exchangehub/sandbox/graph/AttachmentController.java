@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangehub.sandbox.graph.GraphOperation.Permission;
+import io.exchangehub.sandbox.mime.MimeRenderer;
 import io.exchangehub.sandbox.store.Attachment;
 import io.exchangehub.sandbox.store.Content;
 import io.exchangehub.sandbox.store.FileAttachment;
@@ -108,17 +109,13 @@ class AttachmentController {
     @GraphOperation(value = "getAttachmentContent", permission = Permission.MAIL)
     void content(GraphContext context, HttpServletRequest request, HttpServletResponse response, @PathVariable String id,
             @PathVariable String attachmentId) throws IOException {
-        record Found(Content content, String contentType, MimeWriter mime) {}
+        record Found(Content content, String contentType, MimeRenderer.Rendered mime) {}
         Found found = store.read(() -> {
             Attachment attachment = Lookup.attachment(store, owner(context, request, id), attachmentId);
             if (attachment instanceof FileAttachment file) {
                 return new Found(file.content, file.contentType, null);
             }
-            Item item = ((ItemAttachment) attachment).item;
-            if (!(item instanceof Message message)) {
-                throw GraphException.badRequest("ErrorInvalidRequest", "The attached item has no MIME content.");
-            }
-            return new Found(null, "message/rfc822", MimeWriter.of(message));
+            return new Found(null, "message/rfc822", MimeRenderer.render(((ItemAttachment) attachment).item));
         });
         if (found.mime() != null) {
             response.setContentType(found.contentType());

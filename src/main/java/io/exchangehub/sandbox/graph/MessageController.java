@@ -3,6 +3,7 @@ package io.exchangehub.sandbox.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.exchangehub.sandbox.graph.GraphOperation.Permission;
+import io.exchangehub.sandbox.mime.MimeRenderer;
 import io.exchangehub.sandbox.store.ChangeKeys;
 import io.exchangehub.sandbox.store.DeleteMode;
 import io.exchangehub.sandbox.store.Folder;
@@ -171,7 +172,7 @@ class MessageController {
     @GetMapping({ME + "/{id}/$value", USER + "/{id}/$value", ME_IN_FOLDER + "/{id}/$value", USER_IN_FOLDER + "/{id}/$value"})
     @GraphOperation(value = "getMessageContent", permission = Permission.MAIL)
     void content(GraphContext context, @PathVariable String id, HttpServletResponse response) throws IOException {
-        MimeWriter mime = store.read(() -> MimeWriter.of(Lookup.item(store, context.mailbox(), id, Message.class)));
+        MimeRenderer.Rendered mime = store.read(() -> MimeRenderer.render(Lookup.item(store, context.mailbox(), id, Message.class)));
         response.setStatus(200);
         response.setContentType("text/plain");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

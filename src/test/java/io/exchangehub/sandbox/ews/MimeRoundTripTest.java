@@ -2,6 +2,7 @@ package io.exchangehub.sandbox.ews;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exchangehub.sandbox.mime.MimeRenderer;
 import io.exchangehub.sandbox.store.Body;
 import io.exchangehub.sandbox.store.BytesContent;
 import io.exchangehub.sandbox.store.FileAttachment;

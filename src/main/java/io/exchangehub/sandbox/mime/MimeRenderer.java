@@ -1,4 +1,4 @@
-package io.exchangehub.sandbox.ews;
+package io.exchangehub.sandbox.mime;
 
 import io.exchangehub.sandbox.store.Attachment;
 import io.exchangehub.sandbox.store.Attendee;
@@ -38,12 +38,21 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Items as RFC 822 MIME (GetItem IncludeMimeContent, item attachments), built with Jakarta
- * Mail. The item is copied into a snapshot of immutable values while the store is locked; the
- * MIME itself, attachments and all, is produced while the response is written, streaming each
- * attachment's {@link Content} through a base64 transfer encoding.
+ * Items as RFC 822 MIME, for every face that exports it (EWS MimeContent and item
+ * attachments, Graph {@code $value}), built with Jakarta Mail: messages as mail, calendar items
+ * with an iCalendar part, contacts with a vCard part. The item is copied into a snapshot of
+ * immutable values while the store is locked; the MIME itself, attachments and all, is
+ * produced while the response is written, streaming each attachment's {@link Content} through
+ * a base64 transfer encoding, so a 25 MB attachment is never held whole.
  */
-final class MimeRenderer {
+public final class MimeRenderer {
+
+    /** MIME ready to be written, outside the store lock. */
+    @FunctionalInterface
+    public interface Rendered {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
 
     private static final Session SESSION = Session.getInstance(new Properties());
     /** Headers the MIME writer makes itself from the item's properties. */
@@ -67,7 +76,7 @@ final class MimeRenderer {
             Body body, List<InternetHeader> extraHeaders, String calendar, String vcard, List<PartSnapshot> parts) {}
 
     /** The MIME of an item, to be written later; call inside the store lock. */
-    static XmlOut.Bytes render(Item item) {
+    public static Rendered render(Item item) {
         Snapshot snapshot = snapshot(item);
         return out -> write(snapshot, out);
     }
@@ -127,7 +136,8 @@ final class MimeRenderer {
             message.setHeader("References", s.references());
         }
         if (s.importance() != Importance.NORMAL) {
-            message.setHeader("Importance", ItemXml.capitalized(s.importance().name()));
+            String importance = s.importance().name();
+            message.setHeader("Importance", importance.charAt(0) + importance.substring(1).toLowerCase(java.util.Locale.ROOT));
         }
         for (InternetHeader header : s.extraHeaders()) {
             message.addHeader(header.name(), header.value());
