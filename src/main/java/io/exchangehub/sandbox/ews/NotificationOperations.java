@@ -20,9 +20,9 @@ final class NotificationOperations {
 
     @Component
     static final class Subscribe implements EwsOperation {
-        private final Subscriptions subscriptions;
+        private final EwsSubscriptions subscriptions;
 
-        Subscribe(Subscriptions subscriptions) {
+        Subscribe(EwsSubscriptions subscriptions) {
             this.subscriptions = subscriptions;
         }
 
@@ -37,9 +37,9 @@ final class NotificationOperations {
             if (subscription == null) {
                 throw SoapFault.schema(request.operation(), "The element 'Subscribe' has incomplete content.");
             }
-            Subscriptions.Kind kind = switch (subscription.name()) {
-                case "PullSubscriptionRequest" -> Subscriptions.Kind.PULL;
-                case "StreamingSubscriptionRequest" -> Subscriptions.Kind.STREAMING;
+            EwsSubscriptions.Kind kind = switch (subscription.name()) {
+                case "PullSubscriptionRequest" -> EwsSubscriptions.Kind.PULL;
+                case "StreamingSubscriptionRequest" -> EwsSubscriptions.Kind.STREAMING;
                 case "PushSubscriptionRequest" -> null;
                 default -> throw SoapFault.schema(subscription, "The element 'Subscribe' has invalid child element '"
                         + subscription.name() + "'.");
@@ -50,7 +50,7 @@ final class NotificationOperations {
                 eventTypes.add(Xsd.enumValue(type, type.text(), "EventType", "NotificationEventTypeType", EVENT_TYPES));
             }
             Duration timeout = Duration.ZERO;
-            if (kind == Subscriptions.Kind.PULL) {
+            if (kind == EwsSubscriptions.Kind.PULL) {
                 XmlIn timeoutElement = subscription.require("Timeout");
                 int minutes = Xsd.integer(timeoutElement);
                 if (minutes < 1 || minutes > 1440) {
@@ -88,15 +88,15 @@ final class NotificationOperations {
                 }
                 long start = mailbox.currentSeq();
                 XmlIn watermark = subscription.child("Watermark");
-                if (kind == Subscriptions.Kind.PULL && watermark != null) {
-                    start = Subscriptions.watermark(watermark.text(), mailbox);
+                if (kind == EwsSubscriptions.Kind.PULL && watermark != null) {
+                    start = EwsSubscriptions.watermark(watermark.text(), mailbox);
                     mailbox.changesAfter(start);
                 }
-                Subscriptions.Subscription created = subscriptions.subscribe(kind, request.caller().address(), mailbox,
+                EwsSubscriptions.Subscription created = subscriptions.subscribe(kind, request.caller().address(), mailbox,
                         allFolders, folders, eventTypes, lifetime, start);
                 message.el("m:SubscriptionId", created.id);
-                if (kind == Subscriptions.Kind.PULL) {
-                    message.el("m:Watermark", Subscriptions.watermark(mailbox, start));
+                if (kind == EwsSubscriptions.Kind.PULL) {
+                    message.el("m:Watermark", EwsSubscriptions.watermark(mailbox, start));
                 }
             }, null));
         }
@@ -104,9 +104,9 @@ final class NotificationOperations {
 
     @Component
     static final class GetEvents implements EwsOperation {
-        private final Subscriptions subscriptions;
+        private final EwsSubscriptions subscriptions;
 
-        GetEvents(Subscriptions subscriptions) {
+        GetEvents(EwsSubscriptions subscriptions) {
             this.subscriptions = subscriptions;
         }
 
@@ -120,20 +120,20 @@ final class NotificationOperations {
             String id = request.operation().require("SubscriptionId").token();
             String given = request.operation().require("Watermark").token();
             return request.store().read(() -> Responses.single(name(), message -> {
-                Subscriptions.Subscription subscription = subscriptions.lookup(id, request.caller().address(),
-                        Subscriptions.Kind.PULL);
-                long after = Subscriptions.watermark(given, subscription.mailbox);
-                Subscriptions.Batch batch = Subscriptions.events(subscription, after, MAX_EVENTS);
+                EwsSubscriptions.Subscription subscription = subscriptions.lookup(id, request.caller().address(),
+                        EwsSubscriptions.Kind.PULL);
+                long after = EwsSubscriptions.watermark(given, subscription.mailbox);
+                EwsSubscriptions.Batch batch = EwsSubscriptions.events(subscription, after, MAX_EVENTS);
                 XmlOut notification = message.child("m:Notification");
                 notification.el("t:SubscriptionId", subscription.id);
                 notification.el("t:PreviousWatermark", given);
                 notification.el("t:MoreEvents", Xsd.bool(batch.more()));
                 if (batch.changes().isEmpty()) {
-                    notification.child("t:StatusEvent").el("t:Watermark", Subscriptions.watermark(subscription.mailbox,
+                    notification.child("t:StatusEvent").el("t:Watermark", EwsSubscriptions.watermark(subscription.mailbox,
                             batch.reached()));
                 }
                 for (Change change : batch.changes()) {
-                    notification.add(Subscriptions.event(subscription.mailbox, change, true));
+                    notification.add(EwsSubscriptions.event(subscription.mailbox, change, true));
                 }
                 long last = batch.changes().isEmpty() ? batch.reached() : batch.changes().get(batch.changes().size() - 1).seq();
                 subscriptions.touch(subscription, last);
@@ -143,9 +143,9 @@ final class NotificationOperations {
 
     @Component
     static final class Unsubscribe implements EwsOperation {
-        private final Subscriptions subscriptions;
+        private final EwsSubscriptions subscriptions;
 
-        Unsubscribe(Subscriptions subscriptions) {
+        Unsubscribe(EwsSubscriptions subscriptions) {
             this.subscriptions = subscriptions;
         }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 final class StreamConnection {
 
     /**
-     * Subscriptions a connection lost for one reason.
+     * EwsSubscriptions a connection lost for one reason.
      *
      * @param code the ResponseCode to report
      * @param text its MessageText
@@ -21,15 +21,15 @@ final class StreamConnection {
      */
     record Lost(String code, String text, List<String> ids) {}
 
-    private final List<Subscriptions.Subscription> subscriptions;
+    private final List<EwsSubscriptions.Subscription> subscriptions;
     private final Map<String, Lost> lost = new LinkedHashMap<>();
     private boolean woken;
 
-    StreamConnection(List<Subscriptions.Subscription> subscriptions) {
+    StreamConnection(List<EwsSubscriptions.Subscription> subscriptions) {
         this.subscriptions = new ArrayList<>(subscriptions);
     }
 
-    synchronized List<Subscriptions.Subscription> subscriptions() {
+    synchronized List<EwsSubscriptions.Subscription> subscriptions() {
         return List.copyOf(subscriptions);
     }
 
@@ -46,7 +46,7 @@ final class StreamConnection {
         woken = false;
     }
 
-    synchronized void lose(Subscriptions.Subscription subscription, String code, String text) {
+    synchronized void lose(EwsSubscriptions.Subscription subscription, String code, String text) {
         if (subscriptions.remove(subscription)) {
             lost.computeIfAbsent(code, c -> new Lost(code, text, new ArrayList<>())).ids().add(subscription.id);
             wake();

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 final class StreamingEventsOperation implements EwsStreamingOperation {
 
-    private final Subscriptions subscriptions;
+    private final EwsSubscriptions subscriptions;
     private final EwsProperties properties;
 
-    StreamingEventsOperation(Subscriptions subscriptions, EwsProperties properties) {
+    StreamingEventsOperation(EwsSubscriptions subscriptions, EwsProperties properties) {
         this.subscriptions = subscriptions;
         this.properties = properties;
     }
@@ -45,11 +45,11 @@ final class StreamingEventsOperation implements EwsStreamingOperation {
                     + "' is invalid according to its datatype "
                     + "'http://schemas.microsoft.com/exchange/services/2006/types:StreamingSubscriptionConnectionTimeoutType'.");
         }
-        List<Subscriptions.Subscription> valid = new ArrayList<>();
+        List<EwsSubscriptions.Subscription> valid = new ArrayList<>();
         Map<String, StreamConnection.Lost> invalid = new LinkedHashMap<>();
         for (String id : ids) {
             try {
-                valid.add(subscriptions.lookup(id, request.caller().address(), Subscriptions.Kind.STREAMING));
+                valid.add(subscriptions.lookup(id, request.caller().address(), EwsSubscriptions.Kind.STREAMING));
             } catch (EwsError e) {
                 invalid.computeIfAbsent(e.code(), code -> new StreamConnection.Lost(code, e.getMessage(), new ArrayList<>()))
                         .ids().add(id);
@@ -88,7 +88,7 @@ final class StreamingEventsOperation implements EwsStreamingOperation {
             for (StreamConnection.Lost lost : connection.takeLost()) {
                 send(out, error(lost, false));
             }
-            List<Subscriptions.Subscription> serving = connection.subscriptions();
+            List<EwsSubscriptions.Subscription> serving = connection.subscriptions();
             if (serving.isEmpty()) {
                 send(out, status("Closed"));
                 return;
@@ -116,10 +116,10 @@ final class StreamingEventsOperation implements EwsStreamingOperation {
      * there are none. {@code Notification} is in the messages namespace, as Exchange writes it
      * and as ews-java-api and the EWS Managed API read it, although messages.xsd says types.
      */
-    private XmlOut notifications(List<Subscriptions.Subscription> serving) {
+    private XmlOut notifications(List<EwsSubscriptions.Subscription> serving) {
         XmlOut notifications = XmlOut.m("Notifications");
-        for (Subscriptions.Subscription subscription : serving) {
-            Subscriptions.Batch batch = Subscriptions.events(subscription, subscriptions.watermarkOf(subscription),
+        for (EwsSubscriptions.Subscription subscription : serving) {
+            EwsSubscriptions.Batch batch = EwsSubscriptions.events(subscription, subscriptions.watermarkOf(subscription),
                     Integer.MAX_VALUE);
             subscriptions.touch(subscription, batch.reached());
             if (batch.changes().isEmpty()) {
@@ -128,7 +128,7 @@ final class StreamingEventsOperation implements EwsStreamingOperation {
             XmlOut notification = notifications.child("m:Notification");
             notification.el("t:SubscriptionId", subscription.id);
             for (Change change : batch.changes()) {
-                notification.add(Subscriptions.event(subscription.mailbox, change, false));
+                notification.add(EwsSubscriptions.event(subscription.mailbox, change, false));
             }
         }
         return notifications.isEmpty() ? null : notifications;

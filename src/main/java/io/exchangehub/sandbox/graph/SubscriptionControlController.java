@@ -23,9 +23,9 @@ class SubscriptionControlController {
 
     private static final Set<String> EVENTS = Set.of("missed", "subscriptionRemoved", "reauthorizationRequired");
 
-    private final Subscriptions subscriptions;
+    private final GraphSubscriptions subscriptions;
 
-    SubscriptionControlController(Subscriptions subscriptions) {
+    SubscriptionControlController(GraphSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
     }
 

@@ -45,9 +45,9 @@ class SubscriptionController {
     private static final int MAX_CLIENT_STATE = 128;
 
     private final SandboxStore store;
-    private final Subscriptions subscriptions;
+    private final GraphSubscriptions subscriptions;
 
-    SubscriptionController(SandboxStore store, Subscriptions subscriptions) {
+    SubscriptionController(SandboxStore store, GraphSubscriptions subscriptions) {
         this.store = store;
         this.subscriptions = subscriptions;
     }

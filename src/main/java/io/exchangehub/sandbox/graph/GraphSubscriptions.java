@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Graph change notifications over the store's journal. Subscriptions are validated when made
+ * Graph change notifications over the store's journal. GraphSubscriptions are validated when made
  * (the URL must echo {@code validationToken} as text/plain with 200 within
  * {@value #VALIDATION_SECONDS} s). Changes are matched and delivered off the writer's thread;
  * a delivery is acknowledged by any 2xx within {@value #ACK_SECONDS} s, and is retried
@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * subscriptions are removed. The sandbox accepts http URLs, so that tests can receive locally.
  */
 @Component
-class Subscriptions {
+class GraphSubscriptions {
 
     static final int VALIDATION_SECONDS = 10;
     static final int ACK_SECONDS = 3;
@@ -55,7 +55,7 @@ class Subscriptions {
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10080);
     private static final int BATCH = 100;
 
-    private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
+    private static final Logger log = LoggerFactory.getLogger(GraphSubscriptions.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -66,7 +66,7 @@ class Subscriptions {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(VALIDATION_SECONDS)).build();
     private final ChangeListener listener;
 
-    Subscriptions(SandboxStore store, GraphTimers timers, SandboxProperties properties, @Qualifier("sandboxClock") Clock clock) {
+    GraphSubscriptions(SandboxStore store, GraphTimers timers, SandboxProperties properties, @Qualifier("sandboxClock") Clock clock) {
         this.store = store;
         this.timers = timers;
         this.clock = clock;

@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
 /**
  * The EWS face's notification subscriptions. Events are not queued per subscription: each one
  * keeps a watermark (a position in its mailbox's change journal) and reads the journal from
- * there, the way Exchange's watermarks work. Subscriptions expire as Exchange's do: a pull
+ * there, the way Exchange's watermarks work. EwsSubscriptions expire as Exchange's do: a pull
  * subscription after its Timeout without GetEvents, a streaming one 30 minutes after its last
  * connection ended; an expired one is remembered for a day to say so.
  */
 @Component
-final class Subscriptions implements ChangeListener {
+final class EwsSubscriptions implements ChangeListener {
 
     /** How long a streaming subscription outlives its last connection. */
     static final Duration STREAMING_LIFETIME = Duration.ofMinutes(30);
@@ -37,7 +37,7 @@ final class Subscriptions implements ChangeListener {
 
     enum Kind { PULL, STREAMING }
 
-    /** One subscription; guarded by the {@link Subscriptions} monitor. */
+    /** One subscription; guarded by the {@link EwsSubscriptions} monitor. */
     static final class Subscription {
         final String id;
         final Kind kind;
@@ -81,7 +81,7 @@ final class Subscriptions implements ChangeListener {
     private final Map<String, Instant> expired = new HashMap<>();
     private final Clock clock;
 
-    Subscriptions(SandboxStore store, @Qualifier("sandboxClock") Clock clock) {
+    EwsSubscriptions(SandboxStore store, @Qualifier("sandboxClock") Clock clock) {
         this.clock = clock;
         store.addListener(this);
     }

@@ -16,51 +16,51 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Subscription lifetimes as Exchange keeps them, on a clock the test moves. */
-class SubscriptionsTest {
+class EwsSubscriptionsTest {
 
     private static final String ALICE = "alice@contoso.example";
 
     private final MovableClock clock = new MovableClock();
     private final Mailbox mailbox = new Mailbox(0, ALICE, "Alice Wong", MailboxType.USER, "ews", Set.of(),
             ZoneId.of("Europe/Berlin"));
-    private final Subscriptions subscriptions = new Subscriptions(new SandboxStore(List.of(mailbox), List.of(), builder -> { },
+    private final EwsSubscriptions subscriptions = new EwsSubscriptions(new SandboxStore(List.of(mailbox), List.of(), builder -> { },
             clock, "contoso.example"), clock);
 
     @Test
     void aPullSubscriptionExpiresAfterItsTimeoutWithoutGetEvents() {
-        Subscriptions.Subscription pull = subscriptions.subscribe(Subscriptions.Kind.PULL, ALICE, mailbox, true, Set.of(),
+        EwsSubscriptions.Subscription pull = subscriptions.subscribe(EwsSubscriptions.Kind.PULL, ALICE, mailbox, true, Set.of(),
                 Set.of("NewMailEvent"), Duration.ofMinutes(10), 0);
         clock.advance(Duration.ofMinutes(9));
         subscriptions.touch(pull, 0);
         clock.advance(Duration.ofMinutes(9));
-        assertThat(subscriptions.lookup(pull.id, ALICE, Subscriptions.Kind.PULL)).isSameAs(pull);
+        assertThat(subscriptions.lookup(pull.id, ALICE, EwsSubscriptions.Kind.PULL)).isSameAs(pull);
         clock.advance(Duration.ofMinutes(2));
-        assertThatThrownBy(() -> subscriptions.lookup(pull.id, ALICE, Subscriptions.Kind.PULL))
+        assertThatThrownBy(() -> subscriptions.lookup(pull.id, ALICE, EwsSubscriptions.Kind.PULL))
                 .isInstanceOfSatisfying(EwsError.class, e -> assertThat(e.code()).isEqualTo("ErrorExpiredSubscription"));
     }
 
     @Test
     void aStreamingSubscriptionLivesWhileConnectedAndThirtyMinutesAfter() {
-        Subscriptions.Subscription streaming = subscriptions.subscribe(Subscriptions.Kind.STREAMING, ALICE, mailbox, true,
+        EwsSubscriptions.Subscription streaming = subscriptions.subscribe(EwsSubscriptions.Kind.STREAMING, ALICE, mailbox, true,
                 Set.of(), Set.of("CreatedEvent"), Duration.ZERO, 0);
         StreamConnection connection = new StreamConnection(List.of(streaming));
         subscriptions.attach(connection);
         clock.advance(Duration.ofHours(2));
-        assertThat(subscriptions.lookup(streaming.id, ALICE, Subscriptions.Kind.STREAMING)).isSameAs(streaming);
+        assertThat(subscriptions.lookup(streaming.id, ALICE, EwsSubscriptions.Kind.STREAMING)).isSameAs(streaming);
         subscriptions.detach(connection);
         clock.advance(Duration.ofMinutes(29));
-        assertThat(subscriptions.lookup(streaming.id, ALICE, Subscriptions.Kind.STREAMING)).isSameAs(streaming);
+        assertThat(subscriptions.lookup(streaming.id, ALICE, EwsSubscriptions.Kind.STREAMING)).isSameAs(streaming);
         clock.advance(Duration.ofMinutes(2));
-        assertThatThrownBy(() -> subscriptions.lookup(streaming.id, ALICE, Subscriptions.Kind.STREAMING))
+        assertThatThrownBy(() -> subscriptions.lookup(streaming.id, ALICE, EwsSubscriptions.Kind.STREAMING))
                 .isInstanceOfSatisfying(EwsError.class, e -> assertThat(e.code()).isEqualTo("ErrorExpiredSubscription"));
         clock.advance(Duration.ofDays(2));
-        assertThatThrownBy(() -> subscriptions.lookup(streaming.id, ALICE, Subscriptions.Kind.STREAMING))
+        assertThatThrownBy(() -> subscriptions.lookup(streaming.id, ALICE, EwsSubscriptions.Kind.STREAMING))
                 .isInstanceOfSatisfying(EwsError.class, e -> assertThat(e.code()).isEqualTo("ErrorSubscriptionNotFound"));
     }
 
     @Test
     void aNewConnectionTakesOverASubscriptionAndTheOldOneIsTold() {
-        Subscriptions.Subscription streaming = subscriptions.subscribe(Subscriptions.Kind.STREAMING, ALICE, mailbox, true,
+        EwsSubscriptions.Subscription streaming = subscriptions.subscribe(EwsSubscriptions.Kind.STREAMING, ALICE, mailbox, true,
                 Set.of(), Set.of("CreatedEvent"), Duration.ZERO, 0);
         StreamConnection first = new StreamConnection(List.of(streaming));
         subscriptions.attach(first);
@@ -76,14 +76,14 @@ class SubscriptionsTest {
 
     @Test
     void watermarksBelongToTheirMailboxAndItsJournal() {
-        String now = Subscriptions.watermark(mailbox, mailbox.currentSeq());
-        assertThat(Subscriptions.watermark(now, mailbox)).isEqualTo(mailbox.currentSeq());
+        String now = EwsSubscriptions.watermark(mailbox, mailbox.currentSeq());
+        assertThat(EwsSubscriptions.watermark(now, mailbox)).isEqualTo(mailbox.currentSeq());
         Mailbox other = new Mailbox(1, "bob@contoso.example", "Bob", MailboxType.USER, "ews", Set.of(), ZoneOffset.UTC);
-        assertThatThrownBy(() -> Subscriptions.watermark(Subscriptions.watermark(other, 0), mailbox))
+        assertThatThrownBy(() -> EwsSubscriptions.watermark(EwsSubscriptions.watermark(other, 0), mailbox))
                 .isInstanceOfSatisfying(EwsError.class, e -> assertThat(e.code()).isEqualTo("ErrorInvalidWatermark"));
-        assertThatThrownBy(() -> Subscriptions.watermark(Subscriptions.watermark(mailbox, mailbox.currentSeq() + 5), mailbox))
+        assertThatThrownBy(() -> EwsSubscriptions.watermark(EwsSubscriptions.watermark(mailbox, mailbox.currentSeq() + 5), mailbox))
                 .isInstanceOf(EwsError.class);
-        assertThatThrownBy(() -> Subscriptions.watermark("%%%", mailbox)).isInstanceOf(EwsError.class);
+        assertThatThrownBy(() -> EwsSubscriptions.watermark("%%%", mailbox)).isInstanceOf(EwsError.class);
     }
 
     private static final class MovableClock extends Clock {
