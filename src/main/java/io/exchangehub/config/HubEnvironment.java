@@ -43,14 +43,7 @@ public class HubEnvironment implements EnvironmentPostProcessor, Ordered {
         if (!StringUtils.hasText(environment.getProperty("spring.data.redis.url")) && StringUtils.hasText(redisUrl)) {
             settled.put("spring.data.redis.url", redisUrl);
         }
-        if (!environment.containsProperty(ROUTES_PATTERN)) {
-            settled.put(ROUTES_PATTERN, Files.isDirectory(Path.of("routes"))
-                    ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml");
-        }
-        if (!environment.containsProperty(KAMELET_LOCATION)) {
-            settled.put(KAMELET_LOCATION, Files.isDirectory(Path.of("kamelets"))
-                    ? "file:kamelets,classpath:kamelets" : "classpath:kamelets");
-        }
+        locations(Path.of(""), environment).forEach(settled::putIfAbsent);
         environment.getPropertySources().addFirst(new MapPropertySource("hub-environment", settled));
 
         if (mode == HubMode.PRODUCTION) {
@@ -59,6 +52,23 @@ public class HubEnvironment implements EnvironmentPostProcessor, Ordered {
                 throw new MissingSettingsException(missing);
             }
         }
+    }
+
+    /**
+     * Where routes and Kamelets load from, unless configured: the working directory's folders
+     * when they exist (edited in place), else the copies packaged in the jar.
+     */
+    static Map<String, Object> locations(Path workingDirectory, ConfigurableEnvironment environment) {
+        Map<String, Object> locations = new LinkedHashMap<>();
+        if (!environment.containsProperty(ROUTES_PATTERN)) {
+            locations.put(ROUTES_PATTERN, Files.isDirectory(workingDirectory.resolve("routes"))
+                    ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml");
+        }
+        if (!environment.containsProperty(KAMELET_LOCATION)) {
+            locations.put(KAMELET_LOCATION, Files.isDirectory(workingDirectory.resolve("kamelets"))
+                    ? "file:kamelets,classpath:kamelets" : "classpath:kamelets");
+        }
+        return locations;
     }
 
     static HubMode activeMode(ConfigurableEnvironment environment) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exchangehub.ExchangeHubApplication;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -71,6 +73,19 @@ class HubEnvironmentTest {
         assertThat(environment.getProperty("spring.data.redis.url")).isEqualTo("redis://redis.internal:6380");
         assertThat(environment.getProperty("hub.mode")).isEqualTo("sandbox");
         assertThat(environment.getProperty("camel.main.routes-include-pattern")).isEqualTo("file:routes/*.camel.yaml");
+    }
+
+    @Test
+    void routesAndKameletsLoadFromTheWorkingDirectoryWhenThereElseFromTheJar(@TempDir Path empty) {
+        StandardEnvironment environment = new StandardEnvironment();
+        assertThat(HubEnvironment.locations(Path.of(""), environment)).containsExactly(
+                Map.entry("camel.main.routes-include-pattern", "file:routes/*.camel.yaml"),
+                Map.entry("camel.component.kamelet.location", "file:kamelets,classpath:kamelets"));
+        assertThat(HubEnvironment.locations(empty, environment)).containsExactly(
+                Map.entry("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml"),
+                Map.entry("camel.component.kamelet.location", "classpath:kamelets"));
+        environment.getPropertySources().addFirst(new MapPropertySource("own", Map.of("camel.main.routes-include-pattern", "file:/etc/hub/*.yaml")));
+        assertThat(HubEnvironment.locations(empty, environment)).doesNotContainKey("camel.main.routes-include-pattern");
     }
 
     @Test
