@@ -1,0 +1,3 @@
+package io.exchangehub.model;
+
+public enum Importance { LOW, NORMAL, HIGH }

@@ -1,0 +1,3 @@
+package io.exchangehub.model;
+
+public enum Sensitivity { NORMAL, PERSONAL, PRIVATE, CONFIDENTIAL }

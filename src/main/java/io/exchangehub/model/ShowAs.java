@@ -1,0 +1,4 @@
+package io.exchangehub.model;
+
+/** Free/busy status. */
+public enum ShowAs { FREE, TENTATIVE, BUSY, OOF, WORKING_ELSEWHERE, UNKNOWN }
