@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole hub in sandbox mode on a random port, one Spring
@@ -27,6 +29,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "hub.sandbox.anchor=" + HubIntegrationTest.ANCHOR,
         "hub.sandbox.populate-on-start=false"})
 public abstract class HubIntegrationTest {
+
+    /** One Redis key prefix per test run, so that runs sharing a Redis (CI, a developer's) never see each other's keys. */
+    public static final String REDIS_KEY_PREFIX = "hub-test-" + java.util.UUID.randomUUID() + ":";
+
+    @DynamicPropertySource
+    static void redisKeyPrefix(DynamicPropertyRegistry registry) {
+        registry.add("hub.redis-key-prefix", () -> REDIS_KEY_PREFIX);
+    }
 
     public static final String ANCHOR = "2026-03-02";
     public static final String ALICE = "alice@contoso.example";

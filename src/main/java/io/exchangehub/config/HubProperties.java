@@ -2,6 +2,7 @@ package io.exchangehub.config;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The hub's own settings, under {@code hub.*}. Secrets (the client secret) come only from the
@@ -11,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ews      the on-premises Exchange EWS endpoint
  * @param graph    the Microsoft Graph endpoint for Exchange Online mailboxes
  * @param identity the Azure AD tenant and the hub's app registration
+ * @param redisKeyPrefix the prefix of every Redis key the hub writes, so that hubs (or test runs) can share a Redis
  */
 @ConfigurationProperties("hub")
-public record HubProperties(String mode, Ews ews, Graph graph, Identity identity) {
+public record HubProperties(String mode, Ews ews, Graph graph, Identity identity,
+        @DefaultValue("hub:") String redisKeyPrefix) {
 
     /**
      * @param enabled whether any mailbox is served through EWS; when false, production needs no EWS URL
