@@ -72,7 +72,8 @@ final class MimeReader {
         try (InputStream in = shared(mime)) {
             return item(new MimeMessage(SESSION, in));
         } catch (MessagingException | IOException e) {
-            throw new EwsError("ErrorMimeContentConversionFailed", "The MIME content could not be converted: " + e.getMessage());
+            // Jakarta Mail's messages quote the headers and addresses they choke on: nothing of them reaches the answer
+            throw new EwsError("ErrorMimeContentConversionFailed", "The MIME content could not be converted.");
         }
     }
 

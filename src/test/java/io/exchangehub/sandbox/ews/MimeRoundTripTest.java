@@ -1,6 +1,7 @@
 package io.exchangehub.sandbox.ews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exchangehub.sandbox.mime.MimeRenderer;
 import io.exchangehub.sandbox.store.Body;
@@ -16,6 +17,7 @@ import io.exchangehub.sandbox.store.Message;
 import io.exchangehub.sandbox.store.Recipient;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -82,5 +84,17 @@ class MimeRoundTripTest {
         assertThat(read.messages()).hasSize(1);
         assertThat(read.messages().get(0).subject()).isEqualTo("Anfrage");
         assertThat(read.messages().get(0).body().content().strip()).isEqualTo("Bitte um ein Angebot.");
+    }
+
+    @Test
+    void mimeThatCannotBeReadIsRefusedWithoutQuotingIt() {
+        String mime = "From: Dana <dana@fabrikam.example>\r\nTo: board@contoso.example\r\nSubject: Merger plans\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: merger-with-contoso\r\n\r\n"
+                + "Confidential\r\n";
+        assertThatThrownBy(() -> MimeReader.read(new BytesContent(mime.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(EwsError.class, e -> {
+                    assertThat(e.code()).isEqualTo("ErrorMimeContentConversionFailed");
+                    assertThat(e.getMessage()).doesNotContainIgnoringCase("merger", "contoso", "confidential");
+                });
     }
 }
