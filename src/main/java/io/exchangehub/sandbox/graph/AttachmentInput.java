@@ -96,8 +96,7 @@ record AttachmentInput(String name, String contentType, byte[] bytes, boolean in
         try {
             bytes = Base64.getDecoder().decode(text == null ? "" : text);
         } catch (IllegalArgumentException e) {
-            String shown = text.length() > 32 ? text.substring(0, 32) + "…" : text;
-            throw GraphException.bodyRead("Cannot convert the literal '" + shown + "' to the expected type 'Edm.Binary'.");
+            throw GraphException.bodyRead("Cannot convert the literal to the expected type 'Edm.Binary'.");
         }
         if (bytes.length > MAX_BYTES) {
             throw new GraphException(413, "RequestEntityTooLarge",

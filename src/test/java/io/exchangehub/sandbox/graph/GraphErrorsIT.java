@@ -145,6 +145,10 @@ class GraphErrorsIT extends GraphIntegrationTest {
         assertGraphError(rawJson("PATCH", "/me/messages/" + message.id, token, "{\"categories\":[\"a\"],\"isRead\":\"yes\"}", 400),
                 "RequestBodyRead");
         assertGraphError(rawJson("PATCH", "/me/messages/" + message.id, token, "{\"importance\":\"urgent\"}", 400), "RequestBodyRead");
+        HttpResponse<String> wrongBody = raw("POST", "/me/messages", token, "{\"body\":\"Merger with Fabrikam\"}");
+        assertThat(wrongBody.statusCode()).isEqualTo(400);
+        assertThat(wrongBody.body()).as("a literal of the wrong type is not quoted back").doesNotContain("Merger");
+        assertThat(raw("POST", "/me/messages", token, "{\"subject\":[\"Merger with Fabrikam\"]}").body()).doesNotContain("Merger");
         assertGraphError(rawJson("POST", "/me/messages", token, "{\"toRecipients\":[{\"emailAddress\":{}}]}", 400),
                 "ErrorInvalidRecipients");
         assertGraphError(rawJson("POST", "/me/messages/" + message.id + "/move", token, "{\"destination\":\"inbox\"}", 400),
