@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +51,14 @@ class UploadSessions {
      * @param file        where the bytes go
      */
     record Session(String id, String token, String mailbox, String ownerId, boolean event, String name, long size,
-            String contentType, boolean inline, String contentId, Path file) {}
+            String contentType, boolean inline, String contentId, Path file) {
+
+        /** Without the token, which is the upload URL's only credential, and the name, which is the user's. */
+        @Override
+        public String toString() {
+            return "Session[id=" + id + ", mailbox=" + mailbox + ", size=" + size + "]";
+        }
+    }
 
     private static final class State {
         final Session session;
@@ -102,7 +111,8 @@ class UploadSessions {
     /** The live session with that id and token, or null. */
     Session find(String id, String token) {
         State state = id == null ? null : sessions.get(id);
-        if (state == null || token == null || !state.session.token().equals(token) || state.expires.isBefore(clock.instant())) {
+        if (state == null || token == null || !MessageDigest.isEqual(state.session.token().getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII)) || state.expires.isBefore(clock.instant())) {
             return null;
         }
         return state.session;
