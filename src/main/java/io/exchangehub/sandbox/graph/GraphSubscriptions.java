@@ -118,7 +118,8 @@ class GraphSubscriptions {
                 return;
             }
         } catch (IOException | IllegalArgumentException e) {
-            log.debug("Validation of a notification URL failed: {}", e.toString());
+            // the class only: the messages quote the URL, whose query may carry the receiver's secret
+            log.debug("Validation of a notification URL failed: {}", e.getClass().getName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
