@@ -322,6 +322,11 @@ class MessageIT extends EwsTestSupport {
 
     @Test
     void refusedCreatesAndSendsLeaveTheStoreUnchanged() {
+        String draft = store.write(() -> store.createMessage(folder(ALICE, WellKnownFolder.DRAFTS), m -> {
+            m.subject = "Unsent " + UUID.randomUUID();
+            m.to.add(mailbox(BOB).recipient());
+        }).id);
+        String draftSubject = store.read(() -> store.item(draft).subject);
         long before = store.read(() -> mailbox(ALICE).currentSeq());
         HttpResponse<String> unnamed = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:Items><t:Message>"
                 + "<t:Subject>With a nameless file</t:Subject><t:Attachments><t:FileAttachment><t:Content>SGk=</t:Content>"
@@ -337,7 +342,15 @@ class MessageIT extends EwsTestSupport {
                 + "</t:Message></t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>");
         assertThat(resend.body()).contains("<m:ResponseCode>ErrorInvalidItemForOperationSendItem</m:ResponseCode>");
         assertThat(store.read(() -> store.item(received).subject)).isEqualTo("Board pack for Q3 (25 MB)");
+        HttpResponse<String> lostFolder = soap(ALICE, "<m:UpdateItem ConflictResolution=\"AlwaysOverwrite\" "
+                + "MessageDisposition=\"SendAndSaveCopy\"><m:SavedItemFolderId><t:FolderId Id=\"AAAA-not-a-folder\"/>"
+                + "</m:SavedItemFolderId><m:ItemChanges><t:ItemChange><t:ItemId Id=\"" + draft + "\"/><t:Updates>"
+                + "<t:SetItemField><t:FieldURI FieldURI=\"item:Subject\"/><t:Message><t:Subject>Changed</t:Subject></t:Message>"
+                + "</t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>");
+        assertThat(lostFolder.body()).contains("<m:ResponseCode>ErrorInvalidIdMalformed</m:ResponseCode>");
+        assertThat(store.read(() -> store.item(draft).subject)).isEqualTo(draftSubject);
         assertThat(store.read(() -> mailbox(ALICE).currentSeq())).isEqualTo(before);
+        store.write(() -> store.delete(store.item(draft), io.exchangehub.sandbox.store.DeleteMode.HARD));
     }
 
     @Test
