@@ -164,6 +164,25 @@ class GraphSubscriptionIT extends GraphIntegrationTest {
     }
 
     @Test
+    void aLifecycleTriggerForASubscriptionWithoutALifecycleUrlIsRefusedAndRemovesNothing() throws Exception {
+        try (NotificationReceiver receiver = new NotificationReceiver()) {
+            Subscription request = new Subscription();
+            request.setResource("me/contacts");
+            request.setChangeType("created");
+            request.setNotificationUrl(receiver.url("/notify"));
+            request.setExpirationDateTime(inAnHour());
+            Subscription subscription = graph(CAROL).subscriptions().post(request);
+            HttpRequest trigger = HttpRequest.newBuilder(URI.create(baseUrl() + "/sandbox/graph-control/subscriptions/"
+                            + subscription.getId() + "/lifecycle")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"subscriptionRemoved\"}")).build();
+            assertThat(send(trigger).statusCode()).isEqualTo(400);
+            assertThat(graph(CAROL).subscriptions().bySubscriptionId(subscription.getId()).get().getId())
+                    .isEqualTo(subscription.getId());
+            graph(CAROL).subscriptions().bySubscriptionId(subscription.getId()).delete();
+        }
+    }
+
+    @Test
     void reauthorizationIsAskedBeforeExpiryAndSubscriptionsRenew() throws Exception {
         try (NotificationReceiver receiver = new NotificationReceiver()) {
             Subscription subscription = subscribe(receiver, "me/messages", "created",
