@@ -153,6 +153,15 @@ class GraphErrorsIT extends GraphIntegrationTest {
                 "ErrorInvalidRecipients");
         assertGraphError(rawJson("POST", "/me/messages/" + message.id + "/move", token, "{\"destination\":\"inbox\"}", 400),
                 "RequestBodyRead");
+        String longName = "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"" + "n".repeat(256)
+                + ".txt\",\"contentBytes\":\"SGk=\"}";
+        assertGraphError(rawJson("POST", "/me/messages", token, "{\"subject\":\"named\",\"attachments\":[" + longName + "]}", 400),
+                "ErrorInvalidRequest");
+        assertGraphError(rawJson("POST", "/me/sendMail", token, "{\"message\":{\"toRecipients\":[{\"emailAddress\":"
+                + "{\"address\":\"" + ALICE + "\"}}],\"attachments\":[" + longName + "]}}", 400), "ErrorInvalidRequest");
+        assertGraphError(rawJson("POST", "/me/messages/" + message.id + "/attachments/createUploadSession", token, "{\"AttachmentItem\":"
+                + "{\"attachmentType\":\"file\",\"name\":\"" + "n".repeat(256) + "\",\"size\":4000000}}", 400),
+                "ErrorInvalidRequest");
         assertGraphError(rawJson("POST", "/me/events", token, "{\"subject\":\"no times\"}", 400), "ErrorInvalidRequest");
         assertGraphError(rawJson("POST", "/me/events", token, "{\"start\":{\"dateTime\":\"2026-03-10T10:00:00\",\"timeZone\":"
                 + "\"Mars/Olympus\"},\"end\":{\"dateTime\":\"2026-03-10T11:00:00\",\"timeZone\":\"UTC\"}}", 400),
