@@ -283,9 +283,9 @@ final class CreateItemOperation implements EwsOperation {
         Folder target = saved == null ? null : Ids.folderIn(request, saved);
         Message draft = store.createResponse(original, kind, comment.content(), comment.type());
         store.update(draft, null, m -> {
-            m.to = merged(m.to, to);
-            m.cc = merged(m.cc, cc);
-            m.bcc = merged(m.bcc, bcc);
+            m.to = ItemReader.appended(m.to, to);
+            m.cc = ItemReader.appended(m.cc, cc);
+            m.bcc = ItemReader.appended(m.bcc, bcc);
             if (subject != null) {
                 m.subject = subject;
             }
@@ -299,16 +299,6 @@ final class CreateItemOperation implements EwsOperation {
         }
         Item kept = target != null && target != draft.folder ? store.move(draft, target) : draft;
         response.child("m:Items").add(idOnly(kept));
-    }
-
-    private static List<Recipient> merged(List<Recipient> current, List<Recipient> more) {
-        List<Recipient> all = new ArrayList<>(current);
-        for (Recipient recipient : more) {
-            if (all.stream().noneMatch(r -> r.sameAddress(recipient.address()))) {
-                all.add(recipient);
-            }
-        }
-        return all;
     }
 
     /**

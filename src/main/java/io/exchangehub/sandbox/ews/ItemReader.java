@@ -472,7 +472,8 @@ final class ItemReader {
         return List.copyOf(recipients);
     }
 
-    private static List<Recipient> appended(List<Recipient> current, List<Recipient> more) {
+    /** The recipients with those of {@code more} whose addresses are not among them yet. */
+    static List<Recipient> appended(List<Recipient> current, List<Recipient> more) {
         List<Recipient> all = new ArrayList<>(current);
         for (Recipient recipient : more) {
             if (all.stream().noneMatch(r -> r.sameAddress(recipient.address()))) {
