@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +29,6 @@ final class CreateItemOperation implements EwsOperation {
 
     static final Set<String> DISPOSITIONS = Set.of("SaveOnly", "SendOnly", "SendAndSaveCopy");
     static final Set<String> INVITATIONS = Set.of("SendToNone", "SendOnlyToAll", "SendToAllAndSaveCopy");
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Override
     public String name() {
@@ -202,7 +200,7 @@ final class CreateItemOperation implements EwsOperation {
         }
         for (List<Recipient> list : List.of(to, cc, bcc)) {
             for (Recipient recipient : list) {
-                if (!ADDRESS.matcher(recipient.address()).matches()) {
+                if (!recipient.routable()) {
                     throw new EwsError("ErrorInvalidRecipients", "One or more recipients are invalid.");
                 }
             }
@@ -274,11 +272,10 @@ final class CreateItemOperation implements EwsOperation {
         SandboxStore store = request.store();
         boolean sending = !disposition.equals("SaveOnly");
         if (sending) {
-            List<Recipient> addressed = new ArrayList<>(to);
-            if (kind != ReplyKind.FORWARD) {
-                addressed.addAll(original.replyTo.isEmpty() && original.from != null ? List.of(original.from) : original.replyTo);
-            }
-            checkRecipients(addressed, cc, bcc);
+            Message scratch = new Message(original.mailbox, -1, store.now());
+            SandboxStore.addressResponse(original, kind, scratch);
+            checkRecipients(ItemReader.appended(scratch.to, to), ItemReader.appended(scratch.cc, cc),
+                    ItemReader.appended(scratch.bcc, bcc));
         }
         Folder target = saved == null ? null : Ids.folderIn(request, saved);
         Message draft = store.createResponse(original, kind, comment.content(), comment.type());

@@ -354,6 +354,23 @@ class MessageIT extends EwsTestSupport {
     }
 
     @Test
+    void aReplyAllThatCannotBeSentLeavesNoDraftBehind() {
+        String original = store.write(() -> store.createMessage(folder(ALICE, WellKnownFolder.INBOX), m -> {
+            m.subject = "Unroutable " + UUID.randomUUID();
+            m.from = mailbox(BOB).recipient();
+            m.to = new java.util.ArrayList<>(List.of(mailbox(ALICE).recipient(),
+                    new io.exchangehub.sandbox.store.Recipient("Typo", "dana at fabrikam")));
+        }).id);
+        long before = store.read(() -> mailbox(ALICE).currentSeq());
+        HttpResponse<String> replyAll = soap(ALICE, "<m:CreateItem MessageDisposition=\"SendAndSaveCopy\"><m:Items>"
+                + "<t:ReplyAllToItem><t:ReferenceItemId Id=\"" + original + "\"/><t:NewBodyContent BodyType=\"Text\">Agreed"
+                + "</t:NewBodyContent></t:ReplyAllToItem></m:Items></m:CreateItem>");
+        assertThat(replyAll.body()).contains("<m:ResponseCode>ErrorInvalidRecipients</m:ResponseCode>");
+        assertThat(store.read(() -> mailbox(ALICE).currentSeq())).as("no draft was made").isEqualTo(before);
+        store.write(() -> store.delete(store.item(original), io.exchangehub.sandbox.store.DeleteMode.HARD));
+    }
+
+    @Test
     void mimeMessageIsSentAsItIs() throws Exception {
         String subject = "MIME to Bob " + UUID.randomUUID();
         String mime = "From: Alice Wong <alice@contoso.example>\r\nTo: Bob <bob@contoso.example>\r\nSubject: " + subject + "\r\n"
