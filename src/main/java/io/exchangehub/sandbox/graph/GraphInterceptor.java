@@ -8,6 +8,7 @@ import io.exchangehub.sandbox.store.Mailbox;
 import io.exchangehub.sandbox.store.SandboxStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -71,6 +72,10 @@ class GraphInterceptor implements HandlerInterceptor {
             release(request);
             GraphErrors.write(request, response, e);
             return false;
+        } catch (IOException | RuntimeException e) {
+            // afterCompletion is not called for a preHandle that throws: the slot would be lost for good
+            release(request);
+            throw e;
         }
     }
 
