@@ -100,6 +100,8 @@ final class EwsSubscriptions implements ChangeListener {
 
     synchronized Subscription subscribe(Kind kind, String owner, Mailbox mailbox, boolean allFolders, Set<String> folderIds,
             Set<String> eventTypes, Duration timeout, long watermark) {
+        // clients that subscribe and never come back would otherwise keep their subscriptions for good
+        expire();
         byte[] bytes = new byte[17];
         random.nextBytes(bytes);
         bytes[0] = ID_MARK;
@@ -137,6 +139,11 @@ final class EwsSubscriptions implements ChangeListener {
                     : "The subscription is a pull subscription; GetStreamingEvents serves streaming subscriptions.");
         }
         return subscription;
+    }
+
+    /** How many subscriptions are live, expired ones not yet noticed included. */
+    synchronized int liveCount() {
+        return live.size();
     }
 
     synchronized void unsubscribe(Subscription subscription) {
