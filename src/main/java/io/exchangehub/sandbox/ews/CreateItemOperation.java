@@ -87,7 +87,7 @@ final class CreateItemOperation implements EwsOperation {
             ItemReader.Parsed parsed = ItemReader.read(element);
             MimeReader.MimeItem mime = null;
             if (parsed.mime() != null) {
-                mime = MimeReader.read(parsed.mime().binary());
+                mime = MimeReader.read(parsed.mime().binary(), request.reader());
             }
             List<AttachmentReader> attachments = new ArrayList<>();
             for (XmlIn attachment : parsed.attachments()) {
@@ -174,6 +174,7 @@ final class CreateItemOperation implements EwsOperation {
                 a.inline = file.inline();
                 a.contentId = file.contentId();
             });
+            request.keep(file.content());
         }
         for (MimeReader.MimeItem attached : mime.messages()) {
             Message message = request.store().detachedMessage(owner.mailbox, m -> {

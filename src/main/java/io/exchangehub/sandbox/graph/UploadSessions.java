@@ -1,5 +1,6 @@
 package io.exchangehub.sandbox.graph;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,7 +89,6 @@ class UploadSessions {
             String contentId) {
         try {
             Path file = Files.createTempFile("graph-upload-", ".bin");
-            file.toFile().deleteOnExit();
             Session session = new Session(secret(18), secret(24), mailbox, ownerId, event, name, size, contentType, inline,
                     contentId, file);
             sessions.put(session.id(), new State(session, expiry()));
@@ -181,9 +181,18 @@ class UploadSessions {
         }
     }
 
-    /** Forgets a session that made its attachment; its file is now the attachment's content. */
+    /** Forgets a session that made its attachment; its file is now the attachment's content, until the process ends. */
     void completed(Session session) {
         sessions.remove(session.id());
+        // only completed uploads: the JVM remembers every path it is asked to delete until it exits
+        session.file().toFile().deleteOnExit();
+    }
+
+    /** Sessions still open when the sandbox stops take their files with them. */
+    @PreDestroy
+    void stop() {
+        sessions.values().forEach(state -> delete(state.session.file()));
+        sessions.clear();
     }
 
     /** Cancels a session and deletes its bytes. */
@@ -210,7 +219,7 @@ class UploadSessions {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a temporary file: deleted at exit at the latest
+            // the temporary folder's own clean-up takes what cannot be deleted now
         }
     }
 

@@ -217,6 +217,31 @@ class MessageIT extends EwsTestSupport {
     }
 
     @Test
+    void aLargeMimeAttachmentOutlivesTheRequestThatBroughtIt() throws Exception {
+        byte[] scan = new byte[3 * 1024 * 1024 / 2];
+        new java.util.Random(11).nextBytes(scan);
+        String mime = "From: Dana <dana@fabrikam.example>\r\nTo: Alice Wong <alice@contoso.example>\r\nSubject: Scan "
+                + UUID.randomUUID() + "\r\nDate: Mon, 2 Mar 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nThe scan\r\n"
+                + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"scan.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(scan)
+                + "\r\n--b1--\r\n";
+        HttpResponse<String> created = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:SavedItemFolderId>"
+                + "<t:DistinguishedFolderId Id=\"drafts\"/></m:SavedItemFolderId><m:Items><t:Message><t:MimeContent>"
+                + java.util.Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.UTF_8))
+                + "</t:MimeContent></t:Message></m:Items></m:CreateItem>");
+        assertThat(created.body()).contains("ResponseClass=\"Success\"");
+        String id = created.body().replaceAll("(?s).*<t:ItemId Id=\"([^\"]+)\".*", "$1");
+        io.exchangehub.sandbox.store.Content stored = store.read(() -> ((io.exchangehub.sandbox.store.FileAttachment)
+                store.item(id).attachments.get(0)).content);
+        assertThat(stored).isInstanceOf(io.exchangehub.sandbox.store.FileContent.class);
+        try (java.io.InputStream in = stored.open()) {
+            assertThat(in.readAllBytes()).isEqualTo(scan);
+        }
+        store.write(() -> store.delete(store.item(id), io.exchangehub.sandbox.store.DeleteMode.HARD));
+    }
+
+    @Test
     void readFlagCategoriesAndRecipientsAreUpdatedByField() throws Exception {
         ExchangeService alice = ews(ALICE);
         EmailMessage draft = new EmailMessage(alice);
