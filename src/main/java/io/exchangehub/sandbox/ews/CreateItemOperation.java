@@ -190,7 +190,7 @@ final class CreateItemOperation implements EwsOperation {
                 m.read = true;
             });
             addMimeParts(request, attached, message);
-            request.store().addItemAttachment(owner, attached.subject().isEmpty() ? "Attached message" : attached.subject(), message);
+            request.store().addItemAttachment(owner, MimeReader.attachmentName(attached.subject(), "Attached message"), message);
         }
     }
 

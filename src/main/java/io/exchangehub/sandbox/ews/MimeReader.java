@@ -37,6 +37,8 @@ import java.util.Properties;
 final class MimeReader {
 
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** The longest attachment name the store takes. */
+    private static final int MAX_NAME = 255;
 
     private MimeReader() {}
 
@@ -130,13 +132,24 @@ final class MimeReader {
             return;
         }
         String contentId = part instanceof jakarta.mail.internet.MimePart mimePart ? mimePart.getContentID() : null;
-        String name = part.getFileName() != null ? decode(part.getFileName()) : "attachment";
+        String name = attachmentName(part.getFileName() == null ? null : decode(part.getFileName()), "attachment");
         String type = part.getContentType() == null ? "application/octet-stream"
                 : part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         try (InputStream in = part.getInputStream()) {
             files.add(new MimeFile(name, type, copies.copy(in), Part.INLINE.equalsIgnoreCase(part.getDisposition()) && contentId != null,
                     contentId == null ? null : contentId.replaceAll("^<|>$", "")));
         }
+    }
+
+    /**
+     * A name the store takes for an attachment (not blank, at most 255 characters), so that MIME the
+     * parser accepted cannot fail half-way through making the item.
+     */
+    static String attachmentName(String name, String fallback) {
+        if (name == null || name.isBlank()) {
+            return fallback;
+        }
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
     }
 
     private static Importance importance(MimeMessage message) throws MessagingException {

@@ -242,6 +242,26 @@ class MessageIT extends EwsTestSupport {
     }
 
     @Test
+    void mimeAttachmentsWithoutUsableNamesAreNamedRatherThanRefusedHalfWay() {
+        String longSubject = "Minutes " + "x".repeat(300);
+        String mime = "From: Dana <dana@fabrikam.example>\r\nTo: Alice Wong <alice@contoso.example>\r\nSubject: Names "
+                + UUID.randomUUID() + "\r\nDate: Mon, 2 Mar 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nTwo files\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"\"\r\n\r\nunnamed\r\n"
+                + "--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: dana@fabrikam.example\r\nSubject: " + longSubject + "\r\n"
+                + "Content-Type: text/plain\r\n\r\nthe minutes\r\n--b1--\r\n";
+        HttpResponse<String> created = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:SavedItemFolderId>"
+                + "<t:DistinguishedFolderId Id=\"drafts\"/></m:SavedItemFolderId><m:Items><t:Message><t:MimeContent>"
+                + java.util.Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.UTF_8))
+                + "</t:MimeContent></t:Message></m:Items></m:CreateItem>");
+        assertThat(created.body()).contains("ResponseClass=\"Success\"");
+        String id = created.body().replaceAll("(?s).*<t:ItemId Id=\"([^\"]+)\".*", "$1");
+        assertThat(store.read(() -> store.item(id).attachments.stream().map(a -> a.name).toList()))
+                .containsExactly("attachment", longSubject.substring(0, 255));
+        store.write(() -> store.delete(store.item(id), io.exchangehub.sandbox.store.DeleteMode.HARD));
+    }
+
+    @Test
     void readFlagCategoriesAndRecipientsAreUpdatedByField() throws Exception {
         ExchangeService alice = ews(ALICE);
         EmailMessage draft = new EmailMessage(alice);
