@@ -22,7 +22,6 @@ public final class GraphContext {
     private final Preferences preferences;
     private SandboxCaller caller;
     private Mailbox mailbox;
-    private String userSegment;
 
     GraphContext(String requestId, String clientRequestId, String baseUrl, Preferences preferences) {
         this.requestId = requestId;
@@ -86,19 +85,13 @@ public final class GraphContext {
         return mailbox != null;
     }
 
-    void mailbox(Mailbox newMailbox, String segment) {
+    void mailbox(Mailbox newMailbox) {
         this.mailbox = newMailbox;
-        this.userSegment = segment;
     }
 
     /** {@code users('{objectId}')}, how {@code @odata.context} names the mailbox. */
     public String contextUser() {
         return "users('" + mailbox().objectId + "')";
-    }
-
-    /** The URL of the mailbox as the client addressed it: {@code …/me} or {@code …/users/{id}}. */
-    public String mailboxUrl() {
-        return baseUrl + "/" + userSegment;
     }
 
     /** {@code …/$metadata#<fragment>}. */

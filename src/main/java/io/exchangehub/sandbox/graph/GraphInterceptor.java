@@ -111,25 +111,22 @@ class GraphInterceptor implements HandlerInterceptor {
         String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         SandboxCaller caller = context.caller();
         Mailbox mailbox;
-        String segment;
         if (pattern.startsWith(ROOT + "/me/") || pattern.equals(ROOT + "/me")) {
             if (caller.appOnly()) {
                 throw GraphException.badRequest("BadRequest", "/me request is only valid with delegated authentication flow.");
             }
             mailbox = store.mailbox(caller.upn());
-            segment = "me";
         } else if (pattern.startsWith(ROOT + "/users/{user}")) {
             @SuppressWarnings("unchecked")
             Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             String user = variables.get("user");
             mailbox = findMailbox(store, user).orElseThrow(() -> new GraphException(404, "ErrorInvalidUser",
                     "The requested user '" + user + "' is invalid."));
-            segment = "users/" + user;
         } else {
             return;
         }
         authorize(caller, mailbox, operation.permission());
-        context.mailbox(store.mailbox(mailbox.address), segment);
+        context.mailbox(store.mailbox(mailbox.address));
     }
 
     /** A mailbox by its owner's object id or by address, without building its contents. */
