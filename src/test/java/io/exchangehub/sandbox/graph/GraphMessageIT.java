@@ -275,8 +275,15 @@ class GraphMessageIT extends GraphIntegrationTest {
     @Test
     void receivedMessagesTakeOnlyTheChangesGraphAllowsThem() {
         GraphServiceClient graph = graph(CAROL);
-        io.exchangehub.sandbox.store.Message received = itemIn(CAROL, "Inbox/Clients/ACME",
-                io.exchangehub.sandbox.store.Message.class, m -> !m.draft);
+        String sent = "Received " + UUID.randomUUID();
+        SendMailPostRequestBody mail = new SendMailPostRequestBody();
+        Message toCarol = new Message();
+        toCarol.setSubject(sent);
+        toCarol.setToRecipients(List.of(recipient(CAROL)));
+        mail.setMessage(toCarol);
+        graph(ALICE).me().sendMail().post(mail);
+        io.exchangehub.sandbox.store.Message received = itemIn(CAROL, "Inbox", io.exchangehub.sandbox.store.Message.class,
+                m -> m.subject.equals(sent));
         Message subject = new Message();
         subject.setSubject("rewritten");
         assertThatThrownBy(() -> graph.me().messages().byMessageId(received.id).patch(subject))
