@@ -87,6 +87,18 @@ class EwsSubscriptionsTest {
     }
 
     @Test
+    void stoppingTheSandboxClosesOpenStreamingConnections() {
+        EwsSubscriptions.Subscription streaming = subscriptions.subscribe(EwsSubscriptions.Kind.STREAMING, ALICE, mailbox, true,
+                Set.of(), Set.of("CreatedEvent"), Duration.ZERO, 0);
+        StreamConnection connection = new StreamConnection(List.of(streaming));
+        subscriptions.attach(connection);
+        subscriptions.start();
+        subscriptions.stop();
+        assertThat(connection.closing()).isTrue();
+        assertThat(subscriptions.isRunning()).isFalse();
+    }
+
+    @Test
     void watermarksBelongToTheirMailboxAndItsJournal() {
         String now = EwsSubscriptions.watermark(mailbox, mailbox.currentSeq());
         assertThat(EwsSubscriptions.watermark(now, mailbox)).isEqualTo(mailbox.currentSeq());
