@@ -226,12 +226,7 @@ class MessageIT extends EwsTestSupport {
                 + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"scan.bin\"\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(scan)
                 + "\r\n--b1--\r\n";
-        HttpResponse<String> created = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:SavedItemFolderId>"
-                + "<t:DistinguishedFolderId Id=\"drafts\"/></m:SavedItemFolderId><m:Items><t:Message><t:MimeContent>"
-                + java.util.Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.UTF_8))
-                + "</t:MimeContent></t:Message></m:Items></m:CreateItem>");
-        assertThat(created.body()).contains("ResponseClass=\"Success\"");
-        String id = created.body().replaceAll("(?s).*<t:ItemId Id=\"([^\"]+)\".*", "$1");
+        String id = savedFromMime(mime);
         io.exchangehub.sandbox.store.Content stored = store.read(() -> ((io.exchangehub.sandbox.store.FileAttachment)
                 store.item(id).attachments.get(0)).content);
         assertThat(stored).isInstanceOf(io.exchangehub.sandbox.store.FileContent.class);
@@ -250,12 +245,7 @@ class MessageIT extends EwsTestSupport {
                 + "--b1\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"\"\r\n\r\nunnamed\r\n"
                 + "--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: dana@fabrikam.example\r\nSubject: " + longSubject + "\r\n"
                 + "Content-Type: text/plain\r\n\r\nthe minutes\r\n--b1--\r\n";
-        HttpResponse<String> created = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:SavedItemFolderId>"
-                + "<t:DistinguishedFolderId Id=\"drafts\"/></m:SavedItemFolderId><m:Items><t:Message><t:MimeContent>"
-                + java.util.Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.UTF_8))
-                + "</t:MimeContent></t:Message></m:Items></m:CreateItem>");
-        assertThat(created.body()).contains("ResponseClass=\"Success\"");
-        String id = created.body().replaceAll("(?s).*<t:ItemId Id=\"([^\"]+)\".*", "$1");
+        String id = savedFromMime(mime);
         assertThat(store.read(() -> store.item(id).attachments.stream().map(a -> a.name).toList()))
                 .containsExactly("attachment", longSubject.substring(0, 255));
         store.write(() -> store.delete(store.item(id), io.exchangehub.sandbox.store.DeleteMode.HARD));
@@ -447,6 +437,16 @@ class MessageIT extends EwsTestSupport {
         assertThatThrownBy(() -> EmailMessage.bind(bob, alicesItem))
                 .isInstanceOfSatisfying(ServiceResponseException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo(ServiceError.ErrorAccessDenied));
+    }
+
+    /** Saves MIME into Alice's Drafts through raw CreateItem; the new item's id. */
+    private String savedFromMime(String mime) {
+        HttpResponse<String> created = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:SavedItemFolderId>"
+                + "<t:DistinguishedFolderId Id=\"drafts\"/></m:SavedItemFolderId><m:Items><t:Message><t:MimeContent>"
+                + java.util.Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.UTF_8))
+                + "</t:MimeContent></t:Message></m:Items></m:CreateItem>");
+        assertThat(created.body()).contains("ResponseClass=\"Success\"");
+        return created.body().replaceAll("(?s).*<t:ItemId Id=\"([^\"]+)\".*", "$1");
     }
 
     private ItemId boardPackId(ExchangeService service) throws Exception {

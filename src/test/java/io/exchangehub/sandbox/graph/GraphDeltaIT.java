@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.MailFolder;
 import com.microsoft.graph.models.Message;
-import com.microsoft.graph.models.PatternedRecurrence;
-import com.microsoft.graph.models.RecurrencePattern;
 import com.microsoft.graph.models.RecurrencePatternType;
-import com.microsoft.graph.models.RecurrenceRange;
-import com.microsoft.graph.models.RecurrenceRangeType;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import java.time.LocalDate;
@@ -157,7 +153,7 @@ class GraphDeltaIT extends GraphIntegrationTest {
         GraphServiceClient graph = graph(CAROL);
         Event daily = GraphCalendarIT.event("Delta daily " + UUID.randomUUID(), "2026-03-16T07:00:00", "2026-03-16T07:30:00",
                 "UTC");
-        daily.setRecurrence(daily(LocalDate.parse("2026-03-16"), 7));
+        daily.setRecurrence(GraphCalendarIT.numbered(RecurrencePatternType.Daily, List.of(), LocalDate.parse("2026-03-16"), 7));
         String series = graph.me().events().post(daily).getId();
         String created = null;
         try {
@@ -202,19 +198,5 @@ class GraphDeltaIT extends GraphIntegrationTest {
                 graph.me().events().byEventId(created).delete();
             }
         }
-    }
-
-    private static PatternedRecurrence daily(LocalDate start, int count) {
-        RecurrencePattern pattern = new RecurrencePattern();
-        pattern.setType(RecurrencePatternType.Daily);
-        pattern.setInterval(1);
-        RecurrenceRange range = new RecurrenceRange();
-        range.setType(RecurrenceRangeType.Numbered);
-        range.setStartDate(start);
-        range.setNumberOfOccurrences(count);
-        PatternedRecurrence recurrence = new PatternedRecurrence();
-        recurrence.setPattern(pattern);
-        recurrence.setRange(range);
-        return recurrence;
     }
 }
