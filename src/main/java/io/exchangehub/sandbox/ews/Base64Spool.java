@@ -93,7 +93,6 @@ final class Base64Spool implements AutoCloseable {
         try {
             if (file == null && memory.size() + decodedLength > MEMORY_LIMIT) {
                 file = Files.createTempFile("ews-upload-", ".bin");
-                file.toFile().deleteOnExit();
                 fileOut = Files.newOutputStream(file);
                 memory.writeTo(fileOut);
                 memory = null;
@@ -110,8 +109,12 @@ final class Base64Spool implements AutoCloseable {
 
     /** Marks the temporary file as owned by whoever holds {@code content}, if it is this spool's. */
     void keepIf(Content content) {
-        if (result == content) {
+        if (result == content && !kept) {
             kept = true;
+            if (file != null) {
+                // only kept files: the JVM remembers every path it is asked to delete until it exits
+                file.toFile().deleteOnExit();
+            }
         }
     }
 
@@ -126,7 +129,7 @@ final class Base64Spool implements AutoCloseable {
                 Files.deleteIfExists(file);
             }
         } catch (IOException ignored) {
-            // a temporary file; deleteOnExit removes it at the latest
+            // the temporary folder's own clean-up takes what cannot be deleted now
         }
     }
 }

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +29,6 @@ final class CreateItemOperation implements EwsOperation {
 
     static final Set<String> DISPOSITIONS = Set.of("SaveOnly", "SendOnly", "SendAndSaveCopy");
     static final Set<String> INVITATIONS = Set.of("SendToNone", "SendOnlyToAll", "SendToAllAndSaveCopy");
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Override
     public String name() {
@@ -89,7 +87,7 @@ final class CreateItemOperation implements EwsOperation {
             ItemReader.Parsed parsed = ItemReader.read(element);
             MimeReader.MimeItem mime = null;
             if (parsed.mime() != null) {
-                mime = MimeReader.read(parsed.mime().binary());
+                mime = MimeReader.read(parsed.mime().binary(), request.reader());
             }
             List<AttachmentReader> attachments = new ArrayList<>();
             for (XmlIn attachment : parsed.attachments()) {
@@ -176,6 +174,7 @@ final class CreateItemOperation implements EwsOperation {
                 a.inline = file.inline();
                 a.contentId = file.contentId();
             });
+            request.keep(file.content());
         }
         for (MimeReader.MimeItem attached : mime.messages()) {
             Message message = request.store().detachedMessage(owner.mailbox, m -> {
@@ -191,7 +190,7 @@ final class CreateItemOperation implements EwsOperation {
                 m.read = true;
             });
             addMimeParts(request, attached, message);
-            request.store().addItemAttachment(owner, attached.subject().isEmpty() ? "Attached message" : attached.subject(), message);
+            request.store().addItemAttachment(owner, MimeReader.attachmentName(attached.subject(), "Attached message"), message);
         }
     }
 
@@ -202,7 +201,7 @@ final class CreateItemOperation implements EwsOperation {
         }
         for (List<Recipient> list : List.of(to, cc, bcc)) {
             for (Recipient recipient : list) {
-                if (!ADDRESS.matcher(recipient.address()).matches()) {
+                if (!recipient.routable()) {
                     throw new EwsError("ErrorInvalidRecipients", "One or more recipients are invalid.");
                 }
             }
@@ -274,18 +273,17 @@ final class CreateItemOperation implements EwsOperation {
         SandboxStore store = request.store();
         boolean sending = !disposition.equals("SaveOnly");
         if (sending) {
-            List<Recipient> addressed = new ArrayList<>(to);
-            if (kind != ReplyKind.FORWARD) {
-                addressed.addAll(original.replyTo.isEmpty() && original.from != null ? List.of(original.from) : original.replyTo);
-            }
-            checkRecipients(addressed, cc, bcc);
+            Message scratch = new Message(original.mailbox, -1, store.now());
+            SandboxStore.addressResponse(original, kind, scratch);
+            checkRecipients(ItemReader.appended(scratch.to, to), ItemReader.appended(scratch.cc, cc),
+                    ItemReader.appended(scratch.bcc, bcc));
         }
         Folder target = saved == null ? null : Ids.folderIn(request, saved);
         Message draft = store.createResponse(original, kind, comment.content(), comment.type());
         store.update(draft, null, m -> {
-            m.to = merged(m.to, to);
-            m.cc = merged(m.cc, cc);
-            m.bcc = merged(m.bcc, bcc);
+            m.to = ItemReader.appended(m.to, to);
+            m.cc = ItemReader.appended(m.cc, cc);
+            m.bcc = ItemReader.appended(m.bcc, bcc);
             if (subject != null) {
                 m.subject = subject;
             }
@@ -299,16 +297,6 @@ final class CreateItemOperation implements EwsOperation {
         }
         Item kept = target != null && target != draft.folder ? store.move(draft, target) : draft;
         response.child("m:Items").add(idOnly(kept));
-    }
-
-    private static List<Recipient> merged(List<Recipient> current, List<Recipient> more) {
-        List<Recipient> all = new ArrayList<>(current);
-        for (Recipient recipient : more) {
-            if (all.stream().noneMatch(r -> r.sameAddress(recipient.address()))) {
-                all.add(recipient);
-            }
-        }
-        return all;
     }
 
     /**

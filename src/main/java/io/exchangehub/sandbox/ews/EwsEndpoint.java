@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * {@code POST /sandbox/ews/Exchange.asmx}: the sandbox's Exchange Web Services, SOAP 1.1 as
@@ -139,7 +140,12 @@ class EwsEndpoint {
             write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     Envelopes.fault(SoapFault.ews(EwsError.of(e).code(), e.getMessage())));
         } catch (IOException e) {
-            log.debug("EWS connection failed: {}", e.toString());
+            if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+                log.debug("EWS client went away: {}", e.getClass().getName());
+            } else {
+                // an attachment or MIME that cannot be read breaks the answer off: that must not pass for a client leaving
+                log.warn("EWS answer failed", e);
+            }
         } catch (RuntimeException e) {
             log.warn("EWS request failed unexpectedly", e);
             write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Envelopes.fault(SoapFault.ews(

@@ -11,7 +11,7 @@ import io.exchangehub.sandbox.store.SandboxStore;
  * @param version   the RequestServerVersion
  * @param caller    whom it acts as
  * @param store     the sandbox's mailboxes
- * @param reader    the reader that decoded it, which owns the temporary files of its base64 contents
+ * @param reader    the reader that decoded it, which owns the temporary files of its contents
  */
 record EwsRequest(XmlIn operation, EwsVersion version, EwsCaller caller, SandboxStore store, RequestReader reader) {
 
@@ -19,11 +19,9 @@ record EwsRequest(XmlIn operation, EwsVersion version, EwsCaller caller, Sandbox
         return operation.name();
     }
 
-    /** Hands a decoded content to the store: its temporary file must outlive the request. */
+    /** Hands a decoded or copied content to the store: its temporary file must outlive the request. */
     void keep(Content content) {
-        if (reader != null) {
-            reader.keep(content);
-        }
+        reader.keep(content);
     }
 
     boolean atLeast(EwsVersion wanted) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * connection ended; an expired one is remembered for a day to say so.
  */
 @Component
-final class EwsSubscriptions implements ChangeListener {
+final class EwsSubscriptions implements ChangeListener, SmartLifecycle {
 
     /** How long a streaming subscription outlives its last connection. */
     static final Duration STREAMING_LIFETIME = Duration.ofMinutes(30);
@@ -80,6 +81,7 @@ final class EwsSubscriptions implements ChangeListener {
     private final Map<String, Subscription> live = new HashMap<>();
     private final Map<String, Instant> expired = new HashMap<>();
     private final Clock clock;
+    private volatile boolean running;
 
     EwsSubscriptions(SandboxStore store, @Qualifier("sandboxClock") Clock clock) {
         this.clock = clock;
@@ -100,6 +102,8 @@ final class EwsSubscriptions implements ChangeListener {
 
     synchronized Subscription subscribe(Kind kind, String owner, Mailbox mailbox, boolean allFolders, Set<String> folderIds,
             Set<String> eventTypes, Duration timeout, long watermark) {
+        // clients that subscribe and never come back would otherwise keep their subscriptions for good
+        expire();
         byte[] bytes = new byte[17];
         random.nextBytes(bytes);
         bytes[0] = ID_MARK;
@@ -137,6 +141,11 @@ final class EwsSubscriptions implements ChangeListener {
                     : "The subscription is a pull subscription; GetStreamingEvents serves streaming subscriptions.");
         }
         return subscription;
+    }
+
+    /** How many subscriptions are live, expired ones not yet noticed included. */
+    synchronized int liveCount() {
+        return live.size();
     }
 
     synchronized void unsubscribe(Subscription subscription) {
@@ -204,6 +213,34 @@ final class EwsSubscriptions implements ChangeListener {
                 subscription.lastActivity = now;
             }
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open GetStreamingEvents connections when the sandbox stops. This runs before the web
+     * server's graceful shutdown, which would otherwise wait for each of them (up to 30 minutes).
+     */
+    @Override
+    public void stop() {
+        running = false;
+        Set<StreamConnection> open = new LinkedHashSet<>();
+        synchronized (this) {
+            for (Subscription subscription : live.values()) {
+                if (subscription.connection != null) {
+                    open.add(subscription.connection);
+                }
+            }
+        }
+        open.forEach(StreamConnection::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

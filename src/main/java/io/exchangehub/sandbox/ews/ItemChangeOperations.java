@@ -150,8 +150,11 @@ final class ItemChangeOperations {
                 throw new EwsError("ErrorMessageDispositionRequired", "MessageDisposition is required for this operation.");
             }
             boolean sending = item instanceof Message && !"SaveOnly".equals(disposition);
+            Folder saveTo = null;
             if (sending) {
                 checkSendable((Message) item, contentChanges);
+                saveTo = disposition.equals("SendAndSaveCopy") ? saved != null ? Ids.folderIn(request, saved)
+                        : store.wellKnown(item.mailbox, WellKnownFolder.SENT_ITEMS) : null;
             }
             if (item instanceof CalendarEvent event) {
                 if (invitations == null) {
@@ -176,10 +179,7 @@ final class ItemChangeOperations {
                 store.sendMeetingRequests(event);
             }
             if (sending) {
-                Message message = (Message) item;
-                Folder saveTo = disposition.equals("SendAndSaveCopy") ? saved != null ? Ids.folderIn(request, saved)
-                        : store.wellKnown(message.mailbox, WellKnownFolder.SENT_ITEMS) : null;
-                store.send(message, saveTo);
+                store.send((Message) item, saveTo);
                 response.child("m:Items");
                 conflicts(response);
                 return;

@@ -368,14 +368,16 @@ final class ItemReader {
                     Attendee.Type.OPTIONAL, List.of()));
             case "calendar:Resources" -> event(uri, ev -> ev.attendees = replaceAttendees(ev.attendees,
                     Attendee.Type.RESOURCE, List.of()));
-            case "contacts:EmailAddress" -> contact(uri, c -> {
+            case "contacts:EmailAddress" -> {
                 int position = entryIndex(path, index, "EmailAddress");
-                List<Recipient> addresses = new ArrayList<>(c.emailAddresses);
-                if (position < addresses.size()) {
-                    addresses.remove(position);
-                }
-                c.emailAddresses = addresses;
-            });
+                yield contact(uri, c -> {
+                    List<Recipient> addresses = new ArrayList<>(c.emailAddresses);
+                    if (position < addresses.size()) {
+                        addresses.remove(position);
+                    }
+                    c.emailAddresses = addresses;
+                });
+            }
             case "contacts:PhoneNumber" -> {
                 Contact.PhoneKind kind = ItemXml.phoneKind(index);
                 if (kind == null) {
@@ -387,14 +389,16 @@ final class ItemReader {
                     c.phones = phones;
                 });
             }
-            case "contacts:ImAddress" -> contact(uri, c -> {
+            case "contacts:ImAddress" -> {
                 int position = entryIndex(path, index, "ImAddress");
-                List<String> addresses = new ArrayList<>(c.imAddresses);
-                if (position < addresses.size()) {
-                    addresses.remove(position);
-                }
-                c.imAddresses = addresses;
-            });
+                yield contact(uri, c -> {
+                    List<String> addresses = new ArrayList<>(c.imAddresses);
+                    if (position < addresses.size()) {
+                        addresses.remove(position);
+                    }
+                    c.imAddresses = addresses;
+                });
+            }
             default -> {
                 if (uri.startsWith("contacts:PhysicalAddress:")) {
                     String field = uri.substring("contacts:PhysicalAddress:".length());
@@ -468,7 +472,8 @@ final class ItemReader {
         return List.copyOf(recipients);
     }
 
-    private static List<Recipient> appended(List<Recipient> current, List<Recipient> more) {
+    /** The recipients with those of {@code more} whose addresses are not among them yet. */
+    static List<Recipient> appended(List<Recipient> current, List<Recipient> more) {
         List<Recipient> all = new ArrayList<>(current);
         for (Recipient recipient : more) {
             if (all.stream().noneMatch(r -> r.sameAddress(recipient.address()))) {

@@ -21,10 +21,7 @@ import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +37,8 @@ import java.util.Properties;
 final class MimeReader {
 
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** The longest attachment name the store takes. */
+    private static final int MAX_NAME = 255;
 
     private MimeReader() {}
 
@@ -66,13 +65,15 @@ final class MimeReader {
     /**
      * Parses MIME.
      *
+     * @param files where large attachment contents are copied to, for as long as the request lasts
      * @throws EwsError ErrorMimeContentConversionFailed when it is not MIME Jakarta Mail can read
      */
-    static MimeItem read(Content mime) {
+    static MimeItem read(Content mime, RequestReader files) {
         try (InputStream in = shared(mime)) {
-            return item(new MimeMessage(SESSION, in));
+            return item(new MimeMessage(SESSION, in), files);
         } catch (MessagingException | IOException e) {
-            throw new EwsError("ErrorMimeContentConversionFailed", "The MIME content could not be converted: " + e.getMessage());
+            // Jakarta Mail's messages quote the headers and addresses they choke on: nothing of them reaches the answer
+            throw new EwsError("ErrorMimeContentConversionFailed", "The MIME content could not be converted.");
         }
     }
 
@@ -87,11 +88,11 @@ final class MimeReader {
         return mime.open();
     }
 
-    private static MimeItem item(MimeMessage message) throws MessagingException, IOException {
+    private static MimeItem item(MimeMessage message, RequestReader copies) throws MessagingException, IOException {
         List<MimeFile> files = new ArrayList<>();
         List<MimeItem> messages = new ArrayList<>();
         Body[] body = new Body[1];
-        walk(message, body, files, messages);
+        walk(message, body, files, messages, copies);
         List<InternetHeader> headers = new ArrayList<>();
         for (Header header : Collections.list(message.getAllHeaders())) {
             headers.add(new InternetHeader(header.getName(), decode(header.getValue())));
@@ -105,7 +106,7 @@ final class MimeReader {
                 body[0] == null ? Body.empty() : body[0], List.copyOf(headers), List.copyOf(files), List.copyOf(messages));
     }
 
-    private static void walk(Part part, Body[] body, List<MimeFile> files, List<MimeItem> messages)
+    private static void walk(Part part, Body[] body, List<MimeFile> files, List<MimeItem> messages, RequestReader copies)
             throws MessagingException, IOException {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
@@ -115,13 +116,13 @@ final class MimeReader {
                 if (alternative && body[0] != null && child.isMimeType("text/html") && body[0].type() == Body.BodyType.TEXT) {
                     body[0] = Body.html((String) child.getContent());
                 } else {
-                    walk(child, body, files, messages);
+                    walk(child, body, files, messages, copies);
                 }
             }
             return;
         }
         if (part.isMimeType("message/rfc822") && part.getContent() instanceof MimeMessage attached) {
-            messages.add(item(attached));
+            messages.add(item(attached, copies));
             return;
         }
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
@@ -131,28 +132,24 @@ final class MimeReader {
             return;
         }
         String contentId = part instanceof jakarta.mail.internet.MimePart mimePart ? mimePart.getContentID() : null;
-        String name = part.getFileName() != null ? decode(part.getFileName()) : "attachment";
+        String name = attachmentName(part.getFileName() == null ? null : decode(part.getFileName()), "attachment");
         String type = part.getContentType() == null ? "application/octet-stream"
                 : part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         try (InputStream in = part.getInputStream()) {
-            files.add(new MimeFile(name, type, copy(in), Part.INLINE.equalsIgnoreCase(part.getDisposition()) && contentId != null,
+            files.add(new MimeFile(name, type, copies.copy(in), Part.INLINE.equalsIgnoreCase(part.getDisposition()) && contentId != null,
                     contentId == null ? null : contentId.replaceAll("^<|>$", "")));
         }
     }
 
-    /** The bytes of a stream as a content: in memory while small, else in a temporary file. */
-    static Content copy(InputStream in) throws IOException {
-        byte[] head = in.readNBytes(Base64Spool.MEMORY_LIMIT + 1);
-        if (head.length <= Base64Spool.MEMORY_LIMIT) {
-            return new BytesContent(head);
+    /**
+     * A name the store takes for an attachment (not blank, at most 255 characters), so that MIME the
+     * parser accepted cannot fail half-way through making the item.
+     */
+    static String attachmentName(String name, String fallback) {
+        if (name == null || name.isBlank()) {
+            return fallback;
         }
-        Path file = Files.createTempFile("ews-mime-", ".bin");
-        file.toFile().deleteOnExit();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(head);
-            in.transferTo(out);
-        }
-        return new FileContent(file, Files.size(file));
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
     }
 
     private static Importance importance(MimeMessage message) throws MessagingException {

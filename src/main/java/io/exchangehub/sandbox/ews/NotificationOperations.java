@@ -90,6 +90,7 @@ final class NotificationOperations {
                 XmlIn watermark = subscription.child("Watermark");
                 if (kind == EwsSubscriptions.Kind.PULL && watermark != null) {
                     start = EwsSubscriptions.watermark(watermark.text(), mailbox);
+                    // only for its check: a watermark older than the journal keeps is ErrorInvalidWatermark now, not later
                     mailbox.changesAfter(start);
                 }
                 EwsSubscriptions.Subscription created = subscriptions.subscribe(kind, request.caller().address(), mailbox,

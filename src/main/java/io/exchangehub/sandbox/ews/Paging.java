@@ -53,14 +53,12 @@ record Paging(int offset, int max, boolean fromEnd) {
         if (!fromEnd) {
             return Math.min(offset, total);
         }
-        return Math.max(0, total - offset - max);
+        // in long: an offset near Integer.MAX_VALUE from the end must not wrap round to a large index
+        return (int) Math.max(0, (long) total - offset - max);
     }
 
-    /** The entries of the page, in the list's order. */
+    /** How many entries the page has; the same from either base point. */
     int count(int total) {
-        if (!fromEnd) {
-            return Math.max(0, Math.min(max, total - offset));
-        }
         return Math.max(0, Math.min(max, total - offset));
     }
 

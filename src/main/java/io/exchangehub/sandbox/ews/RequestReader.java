@@ -1,10 +1,17 @@
 package io.exchangehub.sandbox.ews;
 
+import io.exchangehub.sandbox.store.BytesContent;
+import io.exchangehub.sandbox.store.Content;
+import io.exchangehub.sandbox.store.FileContent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.xml.stream.Location;
@@ -27,6 +34,9 @@ final class RequestReader implements AutoCloseable {
     private static final XMLInputFactory FACTORY = createFactory();
 
     private final List<Base64Spool> spools = new ArrayList<>();
+    /** Temporary files of MIME parts copied out of this request's MIME content, and those the store kept. */
+    private final List<Path> copies = new ArrayList<>();
+    private final Set<Path> keptCopies = new HashSet<>();
 
     private static XMLInputFactory createFactory() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
@@ -161,18 +171,48 @@ final class RequestReader implements AutoCloseable {
                 + "datatype 'http://www.w3.org/2001/XMLSchema:base64Binary' - The string is not a valid Base64 string.");
     }
 
-    /** Keeps the temporary file behind a decoded content, because the store now holds it. */
-    void keep(io.exchangehub.sandbox.store.Content content) {
+    /**
+     * The bytes of a stream (a MIME part) as a content: in memory while small, else in a temporary
+     * file that lives as long as this reader unless the store keeps the content.
+     */
+    Content copy(InputStream in) throws IOException {
+        byte[] head = in.readNBytes(Base64Spool.MEMORY_LIMIT + 1);
+        if (head.length <= Base64Spool.MEMORY_LIMIT) {
+            return new BytesContent(head);
+        }
+        Path file = Files.createTempFile("ews-mime-", ".bin");
+        copies.add(file);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(head);
+            in.transferTo(out);
+        }
+        return new FileContent(file, Files.size(file));
+    }
+
+    /** Keeps the temporary file behind a decoded or copied content, because the store now holds it. */
+    void keep(Content content) {
         for (Base64Spool spool : spools) {
             spool.keepIf(content);
         }
+        if (content instanceof FileContent file && copies.contains(file.path()) && keptCopies.add(file.path())) {
+            file.path().toFile().deleteOnExit();
+        }
     }
 
-    /** Deletes the temporary files of decoded contents nobody kept. */
+    /** Deletes the temporary files of contents nobody kept. */
     @Override
     public void close() {
         for (Base64Spool spool : spools) {
             spool.close();
+        }
+        for (Path file : copies) {
+            if (!keptCopies.contains(file)) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the temporary folder's own clean-up takes what cannot be deleted now
+                }
+            }
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * One open GetStreamingEvents connection: the subscriptions it serves, a wake-up for when their
- * mailbox changes, and the subscriptions it lost (taken over by a newer connection, or removed),
- * which it must report.
+ * mailbox changes, the subscriptions it lost (taken over by a newer connection, or removed),
+ * which it must report, and whether the sandbox is stopping and wants it to end.
  */
 final class StreamConnection {
 
@@ -24,6 +24,7 @@ final class StreamConnection {
     private final List<EwsSubscriptions.Subscription> subscriptions;
     private final Map<String, Lost> lost = new LinkedHashMap<>();
     private boolean woken;
+    private boolean closing;
 
     StreamConnection(List<EwsSubscriptions.Subscription> subscriptions) {
         this.subscriptions = new ArrayList<>(subscriptions);
@@ -51,6 +52,16 @@ final class StreamConnection {
             lost.computeIfAbsent(code, c -> new Lost(code, text, new ArrayList<>())).ids().add(subscription.id);
             wake();
         }
+    }
+
+    /** Asks the connection to end now, with {@code ConnectionStatus Closed}, as when its timeout is up. */
+    synchronized void close() {
+        closing = true;
+        wake();
+    }
+
+    synchronized boolean closing() {
+        return closing;
     }
 
     /** The subscriptions lost since the last call. */

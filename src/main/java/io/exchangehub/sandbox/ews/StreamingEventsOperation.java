@@ -89,7 +89,7 @@ final class StreamingEventsOperation implements EwsStreamingOperation {
                 send(out, error(lost, false));
             }
             List<EwsSubscriptions.Subscription> serving = connection.subscriptions();
-            if (serving.isEmpty()) {
+            if (serving.isEmpty() || connection.closing()) {
                 send(out, status("Closed"));
                 return;
             }

@@ -210,6 +210,7 @@ class AttachmentController {
             throw GraphException.badRequest("ErrorInvalidRequest", "Only file attachments can be uploaded in a session.");
         }
         String name = JsonIn.requiredString(item.get("name"), "name");
+        AttachmentInput.requireName(name);
         long size = JsonIn.int64(item.get("size"));
         if (size < MIN_UPLOAD) {
             throw GraphException.badRequest("ErrorAttachmentSizeShouldNotBeLessThanMinimumSize",

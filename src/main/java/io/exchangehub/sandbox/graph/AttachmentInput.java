@@ -28,6 +28,8 @@ record AttachmentInput(String name, String contentType, byte[] bytes, boolean in
 
     /** Graph's limit for an attachment sent in one request; larger ones go through an upload session. */
     static final int MAX_BYTES = 3 * 1024 * 1024;
+    /** The longest attachment name the store takes. */
+    static final int MAX_NAME = 255;
 
     private static final Set<String> IGNORED = Set.of("id", "size", "lastModifiedDateTime", "contentLocation");
 
@@ -78,9 +80,7 @@ record AttachmentInput(String name, String contentType, byte[] bytes, boolean in
                 default -> throw JsonIn.unknownProperty(property, file ? AttachmentJson.FILE_TYPE : AttachmentJson.ITEM_TYPE);
             }
         }
-        if (name == null || name.isBlank()) {
-            throw GraphException.badRequest("ErrorInvalidRequest", "The attachment needs a name.");
-        }
+        requireName(name);
         if (file && bytes == null) {
             throw GraphException.badRequest("ErrorInvalidRequest", "The file attachment needs contentBytes.");
         }
@@ -90,14 +90,21 @@ record AttachmentInput(String name, String contentType, byte[] bytes, boolean in
         return new AttachmentInput(name, contentType, bytes, inline, contentId, item);
     }
 
+    /** The store's rule for names, checked before anything is stored: a message must not be left without its attachment. */
+    static void requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw GraphException.badRequest("ErrorInvalidRequest", "The attachment needs a name of at most " + MAX_NAME
+                    + " characters.");
+        }
+    }
+
     private static byte[] decode(JsonNode value) {
         String text = JsonIn.string(value);
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(text == null ? "" : text);
         } catch (IllegalArgumentException e) {
-            String shown = text.length() > 32 ? text.substring(0, 32) + "…" : text;
-            throw GraphException.bodyRead("Cannot convert the literal '" + shown + "' to the expected type 'Edm.Binary'.");
+            throw GraphException.bodyRead("Cannot convert the literal to the expected type 'Edm.Binary'.");
         }
         if (bytes.length > MAX_BYTES) {
             throw new GraphException(413, "RequestEntityTooLarge",

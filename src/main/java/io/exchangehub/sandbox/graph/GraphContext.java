@@ -12,7 +12,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * ({@code /me} or {@code /users/{id}}), its ids, and its preferences. Made by
  * {@link GraphInterceptor}; handlers take it as a parameter.
  */
-public final class GraphContext {
+final class GraphContext {
 
     static final String ATTRIBUTE = GraphContext.class.getName();
 
@@ -22,7 +22,6 @@ public final class GraphContext {
     private final Preferences preferences;
     private SandboxCaller caller;
     private Mailbox mailbox;
-    private String userSegment;
 
     GraphContext(String requestId, String clientRequestId, String baseUrl, Preferences preferences) {
         this.requestId = requestId;
@@ -45,28 +44,28 @@ public final class GraphContext {
     }
 
     /** The context of a request, or null before the interceptor ran. */
-    public static GraphContext of(HttpServletRequest request) {
+    static GraphContext of(HttpServletRequest request) {
         return (GraphContext) request.getAttribute(ATTRIBUTE);
     }
 
-    public String requestId() {
+    String requestId() {
         return requestId;
     }
 
-    public String clientRequestId() {
+    String clientRequestId() {
         return clientRequestId;
     }
 
     /** The service root, e.g. {@code http://localhost:8080/sandbox/graph/v1.0}. */
-    public String baseUrl() {
+    String baseUrl() {
         return baseUrl;
     }
 
-    public Preferences preferences() {
+    Preferences preferences() {
         return preferences;
     }
 
-    public SandboxCaller caller() {
+    SandboxCaller caller() {
         return caller;
     }
 
@@ -75,34 +74,28 @@ public final class GraphContext {
     }
 
     /** The mailbox the URL names; every handler under {@code /me} or {@code /users/{id}} has one. */
-    public Mailbox mailbox() {
+    Mailbox mailbox() {
         if (mailbox == null) {
             throw new IllegalStateException("This request names no mailbox");
         }
         return mailbox;
     }
 
-    public boolean hasMailbox() {
+    boolean hasMailbox() {
         return mailbox != null;
     }
 
-    void mailbox(Mailbox newMailbox, String segment) {
+    void mailbox(Mailbox newMailbox) {
         this.mailbox = newMailbox;
-        this.userSegment = segment;
     }
 
     /** {@code users('{objectId}')}, how {@code @odata.context} names the mailbox. */
-    public String contextUser() {
+    String contextUser() {
         return "users('" + mailbox().objectId + "')";
     }
 
-    /** The URL of the mailbox as the client addressed it: {@code …/me} or {@code …/users/{id}}. */
-    public String mailboxUrl() {
-        return baseUrl + "/" + userSegment;
-    }
-
     /** {@code …/$metadata#<fragment>}. */
-    public String metadata(String fragment) {
+    String metadata(String fragment) {
         return baseUrl + "/$metadata#" + fragment;
     }
 

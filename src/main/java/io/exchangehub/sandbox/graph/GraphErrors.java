@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
  * Graph's error shape, {@code {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}},
  * and how the store's errors map to Graph's codes and statuses.
  */
-public final class GraphErrors {
+final class GraphErrors {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +24,7 @@ public final class GraphErrors {
     private GraphErrors() {}
 
     /** The Graph answer to a store error. */
-    public static GraphException of(StoreException e) {
+    static GraphException of(StoreException e) {
         return switch (e.error()) {
             case MALFORMED_ID -> new GraphException(400, "ErrorInvalidIdMalformed", "Id is malformed.");
             case ITEM_NOT_FOUND, FOLDER_NOT_FOUND, PARENT_FOLDER_NOT_FOUND, ATTACHMENT_NOT_FOUND -> GraphException.notFound();
@@ -45,12 +45,12 @@ public final class GraphErrors {
     }
 
     /** What Graph answers to a delta token it no longer (or never) knew: restart the sync. */
-    public static GraphException syncStateNotFound() {
+    static GraphException syncStateNotFound() {
         return new GraphException(410, "SyncStateNotFound",
                 "The sync state generation is not found or has expired. Please restart the sync without a token.");
     }
 
-    public static ObjectNode body(String code, String message, String requestId, String clientRequestId) {
+    static ObjectNode body(String code, String message, String requestId, String clientRequestId) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode error = root.putObject("error");
         error.put("code", code);
@@ -63,7 +63,7 @@ public final class GraphErrors {
     }
 
     /** Writes an error as the whole response (for answers given before or instead of a handler). */
-    public static void write(HttpServletRequest request, HttpServletResponse response, GraphException e) throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response, GraphException e) throws IOException {
         GraphContext context = GraphContext.of(request);
         String requestId = context == null ? "" : context.requestId();
         String clientRequestId = context == null ? requestId : context.clientRequestId();

@@ -15,6 +15,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every failure of a Graph handler in Graph's error shape: the face's own refusals, store
@@ -70,6 +71,11 @@ class GraphExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // a client that stops reading a $value or a large answer is no failure of the face
+            log.debug("Graph client went away during {} {}", request.getMethod(), request.getRequestURI());
+            return;
+        }
         log.error("Graph face failed on {} {}", request.getMethod(), request.getRequestURI(), e);
         write(request, response, new GraphException(500, "InternalServerError", "An internal server error occurred."));
     }

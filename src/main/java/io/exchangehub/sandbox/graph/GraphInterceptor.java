@@ -8,6 +8,7 @@ import io.exchangehub.sandbox.store.Mailbox;
 import io.exchangehub.sandbox.store.SandboxStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -71,6 +72,10 @@ class GraphInterceptor implements HandlerInterceptor {
             release(request);
             GraphErrors.write(request, response, e);
             return false;
+        } catch (IOException | RuntimeException e) {
+            // afterCompletion is not called for a preHandle that throws: the slot would be lost for good
+            release(request);
+            throw e;
         }
     }
 
@@ -106,25 +111,22 @@ class GraphInterceptor implements HandlerInterceptor {
         String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         SandboxCaller caller = context.caller();
         Mailbox mailbox;
-        String segment;
         if (pattern.startsWith(ROOT + "/me/") || pattern.equals(ROOT + "/me")) {
             if (caller.appOnly()) {
                 throw GraphException.badRequest("BadRequest", "/me request is only valid with delegated authentication flow.");
             }
             mailbox = store.mailbox(caller.upn());
-            segment = "me";
         } else if (pattern.startsWith(ROOT + "/users/{user}")) {
             @SuppressWarnings("unchecked")
             Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             String user = variables.get("user");
             mailbox = findMailbox(store, user).orElseThrow(() -> new GraphException(404, "ErrorInvalidUser",
                     "The requested user '" + user + "' is invalid."));
-            segment = "users/" + user;
         } else {
             return;
         }
         authorize(caller, mailbox, operation.permission());
-        context.mailbox(store.mailbox(mailbox.address), segment);
+        context.mailbox(store.mailbox(mailbox.address));
     }
 
     /** A mailbox by its owner's object id or by address, without building its contents. */

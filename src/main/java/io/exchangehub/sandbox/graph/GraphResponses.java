@@ -3,8 +3,6 @@ package io.exchangehub.sandbox.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,15 +33,11 @@ final class GraphResponses {
     }
 
     static ResponseEntity<JsonNode> ok(GraphContext context, JsonNode body) {
-        return respond(context, HttpStatus.OK, body, null);
+        return respond(context, HttpStatus.OK, body);
     }
 
     static ResponseEntity<JsonNode> created(GraphContext context, JsonNode body) {
-        return respond(context, HttpStatus.CREATED, body, null);
-    }
-
-    static ResponseEntity<JsonNode> created(GraphContext context, JsonNode body, String location) {
-        return respond(context, HttpStatus.CREATED, body, location);
+        return respond(context, HttpStatus.CREATED, body);
     }
 
     static ResponseEntity<JsonNode> accepted() {
@@ -54,14 +48,11 @@ final class GraphResponses {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<JsonNode> respond(GraphContext context, HttpStatus status, JsonNode body, String location) {
+    private static ResponseEntity<JsonNode> respond(GraphContext context, HttpStatus status, JsonNode body) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
         String applied = context.preferences().applied();
         if (applied != null) {
             builder.header("Preference-Applied", applied);
-        }
-        if (location != null) {
-            builder.header(HttpHeaders.LOCATION, URI.create(location).toString());
         }
         return builder.body(body);
     }

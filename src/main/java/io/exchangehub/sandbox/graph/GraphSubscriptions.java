@@ -118,7 +118,8 @@ class GraphSubscriptions {
                 return;
             }
         } catch (IOException | IllegalArgumentException e) {
-            log.debug("Validation of a notification URL failed: {}", e.toString());
+            // the class only: the messages quote the URL, whose query may carry the receiver's secret
+            log.debug("Validation of a notification URL failed: {}", e.getClass().getName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -222,10 +223,10 @@ class GraphSubscriptions {
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Sends a lifecycle notification; false when the subscription has nowhere to send it. */
-    boolean lifecycle(Subscription subscription, String event) {
+    /** Sends a lifecycle notification, when the subscription has somewhere to send it. */
+    void lifecycle(Subscription subscription, String event) {
         if (subscription.lifecycleNotificationUrl == null) {
-            return false;
+            return;
         }
         ObjectNode body = GraphJson.NODES.objectNode();
         ObjectNode notification = body.putArray("value").addObject();
@@ -235,7 +236,6 @@ class GraphSubscriptions {
         notification.put("clientState", subscription.clientState);
         notification.put("lifecycleEvent", event);
         deliver(subscription, subscription.lifecycleNotificationUrl, body, 0, false);
-        return true;
     }
 
     private void sweep() {

@@ -55,7 +55,7 @@ final class ItemQuery {
                 page.add(item);
             }
             matched++;
-            if (!countAll && matched > offset + max) {
+            if (!countAll && matched > (long) offset + max) {
                 break;
             }
         }

@@ -88,12 +88,12 @@ final class JsonIn {
                 + "'. Make sure to only use property names that are defined by the type or mark the type as open type.");
     }
 
-    private static GraphException literal(JsonNode value, String edmType) {
-        String text = value.isValueNode() ? value.asText() : value.toString();
-        if (text.length() > 64) {
-            text = text.substring(0, 64) + "…";
-        }
-        return GraphException.bodyRead("Cannot convert the literal '" + text + "' to the expected type '" + edmType + "'.");
+    /**
+     * A literal of the wrong type. Graph quotes the literal; the sandbox does not, because it may
+     * be a subject or a body, and error messages travel into clients' logs.
+     */
+    private static GraphException literal(String edmType) {
+        return GraphException.bodyRead("Cannot convert the literal to the expected type '" + edmType + "'.");
     }
 
     /** Whether a body property is an OData annotation ({@code @odata.type}, {@code @odata.etag}, …). */
@@ -134,7 +134,7 @@ final class JsonIn {
             return null;
         }
         if (!value.isTextual()) {
-            throw literal(value, "Edm.String");
+            throw literal("Edm.String");
         }
         return value.asText();
     }
@@ -149,21 +149,21 @@ final class JsonIn {
 
     static boolean bool(JsonNode value) {
         if (value == null || !value.isBoolean()) {
-            throw literal(value == null ? JSON.nullNode() : value, "Edm.Boolean");
+            throw literal("Edm.Boolean");
         }
         return value.booleanValue();
     }
 
     static int int32(JsonNode value) {
         if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw literal(value == null ? JSON.nullNode() : value, "Edm.Int32");
+            throw literal("Edm.Int32");
         }
         return value.intValue();
     }
 
     static long int64(JsonNode value) {
         if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw literal(value == null ? JSON.nullNode() : value, "Edm.Int64");
+            throw literal("Edm.Int64");
         }
         return value.longValue();
     }
@@ -173,7 +173,7 @@ final class JsonIn {
             return List.of();
         }
         if (!value.isArray()) {
-            throw literal(value, "Collection(Edm.String)");
+            throw literal("Collection(Edm.String)");
         }
         List<String> result = new ArrayList<>();
         for (JsonNode element : value) {
@@ -192,13 +192,13 @@ final class JsonIn {
                 }
             }
         }
-        throw literal(value == null ? JSON.nullNode() : value, graphType);
+        throw literal(graphType);
     }
 
     /** {@code emailAddress}: {@code {"name","address"}}. */
     static Recipient emailAddress(JsonNode value) {
         if (value == null || !value.isObject()) {
-            throw literal(value == null ? JSON.nullNode() : value, "microsoft.graph.emailAddress");
+            throw literal("microsoft.graph.emailAddress");
         }
         String address = null;
         String name = null;
@@ -221,7 +221,7 @@ final class JsonIn {
     /** {@code recipient}: {@code {"emailAddress":{…}}}. */
     static Recipient recipient(JsonNode value) {
         if (value == null || !value.isObject()) {
-            throw literal(value == null ? JSON.nullNode() : value, "microsoft.graph.recipient");
+            throw literal("microsoft.graph.recipient");
         }
         Recipient recipient = null;
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
@@ -244,7 +244,7 @@ final class JsonIn {
             return List.of();
         }
         if (!value.isArray()) {
-            throw literal(value, "Collection(microsoft.graph.recipient)");
+            throw literal("Collection(microsoft.graph.recipient)");
         }
         List<Recipient> result = new ArrayList<>();
         for (JsonNode element : value) {
@@ -256,7 +256,7 @@ final class JsonIn {
     /** {@code itemBody}: {@code {"contentType":"html|text","content"}}. */
     static Body body(JsonNode value) {
         if (value == null || !value.isObject()) {
-            throw literal(value == null ? JSON.nullNode() : value, "microsoft.graph.itemBody");
+            throw literal("microsoft.graph.itemBody");
         }
         Body.BodyType type = Body.BodyType.TEXT;
         String content = "";
@@ -291,7 +291,7 @@ final class JsonIn {
             try {
                 return LocalDate.parse(text).atStartOfDay(ZoneId.of("UTC")).toInstant();
             } catch (DateTimeParseException e2) {
-                throw literal(value, "Edm.DateTimeOffset");
+                throw literal("Edm.DateTimeOffset");
             }
         }
     }
@@ -305,7 +305,7 @@ final class JsonIn {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw literal(value, "Edm.Date");
+            throw literal("Edm.Date");
         }
     }
 
@@ -315,7 +315,7 @@ final class JsonIn {
      */
     static ZonedDateTime dateTimeTimeZone(JsonNode value) {
         if (value == null || !value.isObject()) {
-            throw literal(value == null ? JSON.nullNode() : value, "microsoft.graph.dateTimeTimeZone");
+            throw literal("microsoft.graph.dateTimeTimeZone");
         }
         String dateTime = null;
         String zoneName = null;
@@ -348,7 +348,7 @@ final class JsonIn {
             try {
                 return OffsetDateTime.parse(dateTime).atZoneSameInstant(zone);
             } catch (DateTimeParseException e2) {
-                throw literal(value.get("dateTime"), "Edm.String (a date and time)");
+                throw literal("Edm.String (a date and time)");
             }
         }
     }

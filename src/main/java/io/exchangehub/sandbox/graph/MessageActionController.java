@@ -10,7 +10,6 @@ import io.exchangehub.sandbox.store.Message;
 import io.exchangehub.sandbox.store.Recipient;
 import io.exchangehub.sandbox.store.ReplyKind;
 import io.exchangehub.sandbox.store.SandboxStore;
-import io.exchangehub.sandbox.store.StoreException;
 import io.exchangehub.sandbox.store.WellKnownFolder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -25,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The message actions: {@code send} a draft, {@code sendMail} a new message, {@code reply},
  * {@code replyAll} and {@code forward} at once or as drafts ({@code createReply}, …), {@code move},
- * {@code copy} and {@code permanentDelete}. A send that fails leaves no draft behind.
+ * {@code copy} and {@code permanentDelete}. The recipients of a send are checked before a draft is
+ * made, so that a refused send leaves nothing behind, not even in the journal.
  */
 @RestController
 @RequestMapping(GraphInterceptor.ROOT)
@@ -64,10 +64,13 @@ class MessageActionController {
         boolean save = !parameters.containsKey("SaveToSentItems") || parameters.get("SaveToSentItems").isNull()
                 || JsonIn.bool(parameters.get("SaveToSentItems"));
         Mailbox mailbox = context.mailbox();
+        Message scratch = new Message(mailbox, -1, store.now());
+        input.apply(scratch);
+        SandboxStore.checkRecipients(scratch.to, scratch.cc, scratch.bcc);
         store.write(() -> {
             Message draft = store.createMessage(store.wellKnown(mailbox, WellKnownFolder.DRAFTS), input::apply);
             input.attachments().forEach(attachment -> attachment.addTo(store, draft));
-            sendOrDiscard(draft, save ? store.wellKnown(mailbox, WellKnownFolder.SENT_ITEMS) : null);
+            store.send(draft, save ? store.wellKnown(mailbox, WellKnownFolder.SENT_ITEMS) : null);
         });
         return GraphResponses.accepted();
     }
@@ -132,6 +135,17 @@ class MessageActionController {
         Mailbox mailbox = context.mailbox();
         JsonNode body = store.write(() -> {
             Message original = Lookup.item(store, mailbox, id, Message.class);
+            if (sendNow) {
+                Message scratch = new Message(mailbox, -1, store.now());
+                SandboxStore.addressResponse(original, kind, scratch);
+                if (!forwardTo.isEmpty()) {
+                    scratch.to = new ArrayList<>(forwardTo);
+                }
+                if (overrides != null) {
+                    overrides.apply(scratch);
+                }
+                SandboxStore.checkRecipients(scratch.to, scratch.cc, scratch.bcc);
+            }
             Message draft = store.createResponse(original, kind, comment, null);
             if (!forwardTo.isEmpty()) {
                 store.update(draft, null, m -> m.to = new ArrayList<>(forwardTo));
@@ -141,7 +155,7 @@ class MessageActionController {
                 overrides.attachments().forEach(attachment -> attachment.addTo(store, draft));
             }
             if (sendNow) {
-                sendOrDiscard(draft, store.wellKnown(mailbox, WellKnownFolder.SENT_ITEMS));
+                store.send(draft, store.wellKnown(mailbox, WellKnownFolder.SENT_ITEMS));
                 return null;
             }
             return GraphResponses.entity(context, context.contextUser() + "/messages/$entity",
@@ -161,16 +175,6 @@ class MessageActionController {
             }
         }
         return false;
-    }
-
-    /** Sends; a refused send (no or bad recipients) removes the draft this request made, so nothing is left over. */
-    private void sendOrDiscard(Message draft, Folder saveTo) {
-        try {
-            store.send(draft, saveTo);
-        } catch (StoreException e) {
-            store.delete(draft, DeleteMode.HARD);
-            throw e;
-        }
     }
 
     @PostMapping({ME + "/move", USER + "/move", ME_IN_FOLDER + "/move", USER_IN_FOLDER + "/move"})

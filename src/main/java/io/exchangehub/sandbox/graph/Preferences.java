@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * The {@code Prefer} headers of a request ({@code outlook.timezone}, {@code outlook.body-content-type},
  * {@code odata.maxpagesize}), and which of them a response applied, for {@code Preference-Applied}.
  */
-public final class Preferences {
+final class Preferences {
 
     private static final Pattern PREFERENCE = Pattern.compile("\\s*([A-Za-z][\\w.-]*)\\s*(?:=\\s*(\"([^\"]*)\"|[^,;\\s]*))?[^,]*,?");
 
@@ -39,7 +39,7 @@ public final class Preferences {
     }
 
     /** The zone asked for with {@code outlook.timezone} (Windows or IANA name), else UTC. */
-    public OutputZone zone() {
+    OutputZone zone() {
         String name = values.get("outlook.timezone");
         if (name == null || name.isBlank()) {
             return OutputZone.UTC;
@@ -54,7 +54,7 @@ public final class Preferences {
     }
 
     /** The body type asked for with {@code outlook.body-content-type}, or null for the stored one. */
-    public Body.BodyType bodyType() {
+    Body.BodyType bodyType() {
         String type = values.get("outlook.body-content-type");
         if (type == null) {
             return null;
@@ -71,7 +71,7 @@ public final class Preferences {
     }
 
     /** The page size asked for with {@code odata.maxpagesize}, or 0. */
-    public int maxPageSize() {
+    int maxPageSize() {
         String size = values.get("odata.maxpagesize");
         if (size == null) {
             return 0;
@@ -95,7 +95,7 @@ public final class Preferences {
     }
 
     /** The {@code Preference-Applied} value, or null when nothing was applied. */
-    public String applied() {
+    String applied() {
         return applied.isEmpty() ? null : String.join(", ", applied);
     }
 
@@ -105,7 +105,7 @@ public final class Preferences {
      * @param zone the zone
      * @param name how the client spelled it, echoed in {@code dateTimeTimeZone.timeZone}
      */
-    public record OutputZone(ZoneId zone, String name) {
-        public static final OutputZone UTC = new OutputZone(ZoneOffset.UTC, "UTC");
+    record OutputZone(ZoneId zone, String name) {
+        static final OutputZone UTC = new OutputZone(ZoneOffset.UTC, "UTC");
     }
 }

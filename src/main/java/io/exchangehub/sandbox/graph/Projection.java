@@ -14,26 +14,26 @@ import java.util.Set;
  * @param expandItem        {@code $expand=microsoft.graph.itemattachment/item}
  * @param withType          write {@code @odata.type} on every entity (delta and mixed collections)
  */
-public record Projection(Set<String> select, Body.BodyType bodyType, Preferences.OutputZone zone, boolean expandAttachments,
+record Projection(Set<String> select, Body.BodyType bodyType, Preferences.OutputZone zone, boolean expandAttachments,
         boolean expandItem, boolean withType) {
 
-    public static final Projection DEFAULT = new Projection(null, null, Preferences.OutputZone.UTC, false, false, false);
+    static final Projection DEFAULT = new Projection(null, null, Preferences.OutputZone.UTC, false, false, false);
 
     /** A property of the default set: written unless a {@code $select} leaves it out. */
-    public boolean wants(String property) {
+    boolean wants(String property) {
         return select == null || select.contains(property);
     }
 
     /** A property written only when selected. */
-    public boolean selected(String property) {
+    boolean selected(String property) {
         return select != null && select.contains(property);
     }
 
-    public Projection withSelect(Set<String> newSelect) {
+    Projection withSelect(Set<String> newSelect) {
         return new Projection(newSelect, bodyType, zone, expandAttachments, expandItem, withType);
     }
 
-    public Projection typed() {
+    Projection typed() {
         return new Projection(select, bodyType, zone, expandAttachments, expandItem, true);
     }
 }

@@ -39,12 +39,13 @@ class SubscriptionControlController {
         if (subscription == null) {
             return problem(HttpStatus.NOT_FOUND, "No subscription has the id " + id + ".");
         }
+        if (subscription.lifecycleNotificationUrl == null) {
+            return problem(HttpStatus.BAD_REQUEST, "The subscription has no lifecycleNotificationUrl.");
+        }
         if (event.equals("subscriptionRemoved")) {
             subscriptions.remove(id);
         }
-        if (!subscriptions.lifecycle(subscription, event)) {
-            return problem(HttpStatus.BAD_REQUEST, "The subscription has no lifecycleNotificationUrl.");
-        }
+        subscriptions.lifecycle(subscription, event);
         return ResponseEntity.accepted().build();
     }
 

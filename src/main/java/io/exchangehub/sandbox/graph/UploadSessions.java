@@ -1,13 +1,16 @@
 package io.exchangehub.sandbox.graph;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +52,14 @@ class UploadSessions {
      * @param file        where the bytes go
      */
     record Session(String id, String token, String mailbox, String ownerId, boolean event, String name, long size,
-            String contentType, boolean inline, String contentId, Path file) {}
+            String contentType, boolean inline, String contentId, Path file) {
+
+        /** Without the token, which is the upload URL's only credential, and the name, which is the user's. */
+        @Override
+        public String toString() {
+            return "Session[id=" + id + ", mailbox=" + mailbox + ", size=" + size + "]";
+        }
+    }
 
     private static final class State {
         final Session session;
@@ -79,7 +89,6 @@ class UploadSessions {
             String contentId) {
         try {
             Path file = Files.createTempFile("graph-upload-", ".bin");
-            file.toFile().deleteOnExit();
             Session session = new Session(secret(18), secret(24), mailbox, ownerId, event, name, size, contentType, inline,
                     contentId, file);
             sessions.put(session.id(), new State(session, expiry()));
@@ -102,7 +111,8 @@ class UploadSessions {
     /** The live session with that id and token, or null. */
     Session find(String id, String token) {
         State state = id == null ? null : sessions.get(id);
-        if (state == null || token == null || !state.session.token().equals(token) || state.expires.isBefore(clock.instant())) {
+        if (state == null || token == null || !MessageDigest.isEqual(state.session.token().getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII)) || state.expires.isBefore(clock.instant())) {
             return null;
         }
         return state.session;
@@ -171,9 +181,18 @@ class UploadSessions {
         }
     }
 
-    /** Forgets a session that made its attachment; its file is now the attachment's content. */
+    /** Forgets a session that made its attachment; its file is now the attachment's content, until the process ends. */
     void completed(Session session) {
         sessions.remove(session.id());
+        // only completed uploads: the JVM remembers every path it is asked to delete until it exits
+        session.file().toFile().deleteOnExit();
+    }
+
+    /** Sessions still open when the sandbox stops take their files with them. */
+    @PreDestroy
+    void stop() {
+        sessions.values().forEach(state -> delete(state.session.file()));
+        sessions.clear();
     }
 
     /** Cancels a session and deletes its bytes. */
@@ -200,7 +219,7 @@ class UploadSessions {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a temporary file: deleted at exit at the latest
+            // the temporary folder's own clean-up takes what cannot be deleted now
         }
     }
 

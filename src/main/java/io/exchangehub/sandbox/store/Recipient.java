@@ -1,6 +1,7 @@
 package io.exchangehub.sandbox.store;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A mailbox on a message or meeting.
@@ -9,6 +10,8 @@ import java.util.Locale;
  * @param address the SMTP address
  */
 public record Recipient(String name, String address) {
+
+    private static final Pattern ROUTABLE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public Recipient {
         name = name == null ? "" : name;
@@ -22,5 +25,10 @@ public record Recipient(String name, String address) {
 
     public boolean sameAddress(String other) {
         return other != null && address.equalsIgnoreCase(other);
+    }
+
+    /** Whether a mail server could route to the address: a local part, {@code @}, and a dotted domain. */
+    public boolean routable() {
+        return ROUTABLE.matcher(address).matches();
     }
 }

@@ -837,17 +837,7 @@ public final class SandboxStore {
         if (!draft.draft) {
             throw new StoreException(StoreError.ITEM_NOT_A_DRAFT, "Only drafts can be sent.");
         }
-        if (draft.to.isEmpty() && draft.cc.isEmpty() && draft.bcc.isEmpty()) {
-            throw new StoreException(StoreError.INVALID_RECIPIENTS, "At least one recipient is required, but none were found.");
-        }
-        for (List<Recipient> list : List.of(draft.to, draft.cc, draft.bcc)) {
-            for (Recipient recipient : list) {
-                if (!recipient.address().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                    throw new StoreException(StoreError.INVALID_RECIPIENTS,
-                            "One or more recipients are invalid: '" + recipient.address() + "'.");
-                }
-            }
-        }
+        checkRecipients(draft.to, draft.cc, draft.bcc);
         Instant at = now();
         draft.draft = false;
         draft.read = true;
@@ -874,6 +864,24 @@ public final class SandboxStore {
             removeItem(draft);
         }
         return saved;
+    }
+
+    /**
+     * What {@link #send} refuses: no recipient at all, or an address no server could route. Faces
+     * check a message with it before they store anything, so that a refused send leaves nothing behind.
+     */
+    public static void checkRecipients(List<Recipient> to, List<Recipient> cc, List<Recipient> bcc) {
+        if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
+            throw new StoreException(StoreError.INVALID_RECIPIENTS, "At least one recipient is required, but none were found.");
+        }
+        for (List<Recipient> list : List.of(to, cc, bcc)) {
+            for (Recipient recipient : list) {
+                if (!recipient.routable()) {
+                    throw new StoreException(StoreError.INVALID_RECIPIENTS,
+                            "One or more recipients are invalid: '" + recipient.address() + "'.");
+                }
+            }
+        }
     }
 
     private void deliverToRecipients(Message sent) {
@@ -914,7 +922,6 @@ public final class SandboxStore {
     public Message createResponse(Message original, ReplyKind kind, String comment, Body.BodyType bodyType) {
         requireWrite();
         Mailbox mailbox = original.mailbox;
-        Recipient me = mailbox.recipient();
         Message reply = createMessage(mailbox.wellKnown(WellKnownFolder.DRAFTS), m -> {
             String prefix = kind == ReplyKind.FORWARD ? "FW: " : "RE: ";
             m.subject = prefix + normalizedSubject(original.subject);
@@ -923,26 +930,7 @@ public final class SandboxStore {
             m.inReplyTo = original.internetMessageId;
             m.references = original.references == null ? original.internetMessageId
                     : original.references + " " + original.internetMessageId;
-            if (kind != ReplyKind.FORWARD) {
-                Recipient author = original.replyTo.isEmpty() ? original.from : null;
-                if (author != null) {
-                    m.to.add(author);
-                } else {
-                    m.to.addAll(original.replyTo);
-                }
-            }
-            if (kind == ReplyKind.REPLY_ALL) {
-                for (Recipient r : original.to) {
-                    if (!r.sameAddress(me.address()) && m.to.stream().noneMatch(x -> x.sameAddress(r.address()))) {
-                        m.to.add(r);
-                    }
-                }
-                for (Recipient r : original.cc) {
-                    if (!r.sameAddress(me.address())) {
-                        m.cc.add(r);
-                    }
-                }
-            }
+            addressResponse(original, kind, m);
             m.body(quoted(original, comment, bodyType == null ? original.body().type() : bodyType));
         });
         if (kind == ReplyKind.FORWARD) {
@@ -951,6 +939,35 @@ public final class SandboxStore {
             }
         }
         return reply;
+    }
+
+    /**
+     * Adds the recipients a reply or reply-all starts with to a draft's To and Cc (a forward starts
+     * with none). Faces use it on a scratch message to check a response before it is made.
+     */
+    public static void addressResponse(Message original, ReplyKind kind, Message draft) {
+        if (kind == ReplyKind.FORWARD) {
+            return;
+        }
+        Recipient me = original.mailbox.recipient();
+        Recipient author = original.replyTo.isEmpty() ? original.from : null;
+        if (author != null) {
+            draft.to.add(author);
+        } else {
+            draft.to.addAll(original.replyTo);
+        }
+        if (kind == ReplyKind.REPLY_ALL) {
+            for (Recipient r : original.to) {
+                if (!r.sameAddress(me.address()) && draft.to.stream().noneMatch(x -> x.sameAddress(r.address()))) {
+                    draft.to.add(r);
+                }
+            }
+            for (Recipient r : original.cc) {
+                if (!r.sameAddress(me.address())) {
+                    draft.cc.add(r);
+                }
+            }
+        }
     }
 
     private static Body quoted(Message original, String comment, Body.BodyType type) {

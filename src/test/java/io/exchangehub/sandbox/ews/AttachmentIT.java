@@ -133,11 +133,21 @@ class AttachmentIT extends EwsTestSupport {
         loaded.getAttachments().removeAt(0);
         loaded.update(ConflictResolutionMode.AlwaysOverwrite);
         assertThat(store.read(() -> store.item(id).attachments.stream().map(a -> a.name).toList())).containsExactly("Earlier mail");
+        loaded.delete(microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode.HardDelete);
     }
 
     @Test
     void largeCreateAttachmentContentIsDecodedIntoAFile() throws Exception {
-        String draftId = store.read(() -> folder(ALICE, WellKnownFolder.DRAFTS).items().iterator().next().id);
+        String draftId = store.write(() -> store.createMessage(folder(ALICE, WellKnownFolder.DRAFTS),
+                m -> m.subject = "Upload " + UUID.randomUUID()).id);
+        try {
+            uploadInto(draftId);
+        } finally {
+            store.write(() -> store.delete(store.item(draftId), io.exchangehub.sandbox.store.DeleteMode.HARD));
+        }
+    }
+
+    private void uploadInto(String draftId) throws Exception {
         long size = 30 * MB + 7;
         GeneratedContent source = new GeneratedContent(42, size, new byte[0]);
         String head = envelope("Exchange2010_SP2", "", "<m:CreateAttachment><m:ParentItemId Id=\"" + draftId + "\"/>"
@@ -159,6 +169,8 @@ class AttachmentIT extends EwsTestSupport {
         try (InputStream actual = stored.open(); InputStream wanted = source.open()) {
             assertThat(actual).hasSameContentAs(wanted);
         }
+        // the store keeps attachment files until the process ends; this one is 30 MB
+        Files.delete(((FileContent) stored).path());
     }
 
     /** The base64 text (in MIME's 76-character lines, as XML allows) of a content, produced as it is read. */

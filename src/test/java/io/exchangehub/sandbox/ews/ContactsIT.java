@@ -79,6 +79,26 @@ class ContactsIT extends EwsTestSupport {
     }
 
     @Test
+    void anUpdateWithABadEntryKeyChangesNothingOfTheContact() {
+        String id = store.write(() -> store.createContact(folder(ALICE, WellKnownFolder.CONTACTS), c -> {
+            c.givenName = "Ida";
+            c.surname = "Unchanged-" + UUID.randomUUID().toString().substring(0, 6);
+            c.companyName = "Fabrikam";
+        }).id);
+        long journal = store.read(() -> mailbox(ALICE).currentSeq());
+        HttpResponse<String> bad = soap(ALICE, "<m:UpdateItem ConflictResolution=\"AlwaysOverwrite\"><m:ItemChanges>"
+                + "<t:ItemChange><t:ItemId Id=\"" + id + "\"/><t:Updates><t:SetItemField><t:FieldURI FieldURI=\"contacts:CompanyName\"/>"
+                + "<t:Contact><t:CompanyName>Contoso</t:CompanyName></t:Contact></t:SetItemField><t:DeleteItemField>"
+                + "<t:IndexedFieldURI FieldURI=\"contacts:EmailAddress\" FieldIndex=\"EmailAddress9\"/></t:DeleteItemField>"
+                + "</t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>");
+        assertThat(bad.statusCode()).isEqualTo(500);
+        assertThat(bad.body()).contains("a:ErrorSchemaValidation");
+        assertThat(store.read(() -> ((Contact) store.item(id)).companyName)).isEqualTo("Fabrikam");
+        assertThat(store.read(() -> mailbox(ALICE).currentSeq())).isEqualTo(journal);
+        store.write(() -> store.delete(store.item(id), io.exchangehub.sandbox.store.DeleteMode.HARD));
+    }
+
+    @Test
     void namesResolveAgainstTheDirectoryAndTheCallersContacts() throws Exception {
         ExchangeService alice = ews(ALICE);
         NameResolutionCollection bob = alice.resolveName("bob@contoso.example", ResolveNameSearchLocation.DirectoryOnly, true);

@@ -40,6 +40,18 @@ class EwsSubscriptionsTest {
     }
 
     @Test
+    void subscriptionsNobodyReadsAreDroppedWhenOthersSubscribe() {
+        for (int i = 0; i < 100; i++) {
+            subscriptions.subscribe(EwsSubscriptions.Kind.PULL, ALICE, mailbox, true, Set.of(), Set.of("NewMailEvent"),
+                    Duration.ofMinutes(1), 0);
+        }
+        clock.advance(Duration.ofMinutes(2));
+        subscriptions.subscribe(EwsSubscriptions.Kind.PULL, ALICE, mailbox, true, Set.of(), Set.of("NewMailEvent"),
+                Duration.ofMinutes(1), 0);
+        assertThat(subscriptions.liveCount()).isEqualTo(1);
+    }
+
+    @Test
     void aStreamingSubscriptionLivesWhileConnectedAndThirtyMinutesAfter() {
         EwsSubscriptions.Subscription streaming = subscriptions.subscribe(EwsSubscriptions.Kind.STREAMING, ALICE, mailbox, true,
                 Set.of(), Set.of("CreatedEvent"), Duration.ZERO, 0);
@@ -72,6 +84,18 @@ class EwsSubscriptionsTest {
             assertThat(lost.ids()).containsExactly(streaming.id);
         });
         assertThat(second.subscriptions()).containsExactly(streaming);
+    }
+
+    @Test
+    void stoppingTheSandboxClosesOpenStreamingConnections() {
+        EwsSubscriptions.Subscription streaming = subscriptions.subscribe(EwsSubscriptions.Kind.STREAMING, ALICE, mailbox, true,
+                Set.of(), Set.of("CreatedEvent"), Duration.ZERO, 0);
+        StreamConnection connection = new StreamConnection(List.of(streaming));
+        subscriptions.attach(connection);
+        subscriptions.start();
+        subscriptions.stop();
+        assertThat(connection.closing()).isTrue();
+        assertThat(subscriptions.isRunning()).isFalse();
     }
 
     @Test

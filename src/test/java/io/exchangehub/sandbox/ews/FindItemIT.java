@@ -173,6 +173,10 @@ class FindItemIT extends EwsTestSupport {
                 + "<m:IndexedPageItemView MaxEntriesReturned=\"10\" Offset=\"100000\" BasePoint=\"Beginning\"/>" + inbox
                 + "</m:FindItem>");
         assertThat(beyond.body()).contains("IncludesLastItemInRange=\"true\"", "<t:Items/>");
+        HttpResponse<String> farFromTheEnd = soap(ALICE, "<m:FindItem Traversal=\"Shallow\">" + shape
+                + "<m:IndexedPageItemView MaxEntriesReturned=\"1000\" Offset=\"2147483647\" BasePoint=\"End\"/>" + inbox
+                + "</m:FindItem>");
+        assertThat(farFromTheEnd.body()).contains("ResponseClass=\"Success\"", "<t:Items/>");
         HttpResponse<String> body = soap(ALICE, "<m:FindItem Traversal=\"Shallow\"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>"
                 + "<t:AdditionalProperties><t:FieldURI FieldURI=\"item:Body\"/></t:AdditionalProperties></m:ItemShape>" + inbox
                 + "</m:FindItem>");

@@ -217,6 +217,41 @@ class MessageIT extends EwsTestSupport {
     }
 
     @Test
+    void aLargeMimeAttachmentOutlivesTheRequestThatBroughtIt() throws Exception {
+        byte[] scan = new byte[3 * 1024 * 1024 / 2];
+        new java.util.Random(11).nextBytes(scan);
+        String mime = "From: Dana <dana@fabrikam.example>\r\nTo: Alice Wong <alice@contoso.example>\r\nSubject: Scan "
+                + UUID.randomUUID() + "\r\nDate: Mon, 2 Mar 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nThe scan\r\n"
+                + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"scan.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(scan)
+                + "\r\n--b1--\r\n";
+        String id = savedFromMime(mime);
+        io.exchangehub.sandbox.store.Content stored = store.read(() -> ((io.exchangehub.sandbox.store.FileAttachment)
+                store.item(id).attachments.get(0)).content);
+        assertThat(stored).isInstanceOf(io.exchangehub.sandbox.store.FileContent.class);
+        try (java.io.InputStream in = stored.open()) {
+            assertThat(in.readAllBytes()).isEqualTo(scan);
+        }
+        store.write(() -> store.delete(store.item(id), io.exchangehub.sandbox.store.DeleteMode.HARD));
+    }
+
+    @Test
+    void mimeAttachmentsWithoutUsableNamesAreNamedRatherThanRefusedHalfWay() {
+        String longSubject = "Minutes " + "x".repeat(300);
+        String mime = "From: Dana <dana@fabrikam.example>\r\nTo: Alice Wong <alice@contoso.example>\r\nSubject: Names "
+                + UUID.randomUUID() + "\r\nDate: Mon, 2 Mar 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nTwo files\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"\"\r\n\r\nunnamed\r\n"
+                + "--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: dana@fabrikam.example\r\nSubject: " + longSubject + "\r\n"
+                + "Content-Type: text/plain\r\n\r\nthe minutes\r\n--b1--\r\n";
+        String id = savedFromMime(mime);
+        assertThat(store.read(() -> store.item(id).attachments.stream().map(a -> a.name).toList()))
+                .containsExactly("attachment", longSubject.substring(0, 255));
+        store.write(() -> store.delete(store.item(id), io.exchangehub.sandbox.store.DeleteMode.HARD));
+    }
+
+    @Test
     void readFlagCategoriesAndRecipientsAreUpdatedByField() throws Exception {
         ExchangeService alice = ews(ALICE);
         EmailMessage draft = new EmailMessage(alice);
@@ -322,6 +357,11 @@ class MessageIT extends EwsTestSupport {
 
     @Test
     void refusedCreatesAndSendsLeaveTheStoreUnchanged() {
+        String draft = store.write(() -> store.createMessage(folder(ALICE, WellKnownFolder.DRAFTS), m -> {
+            m.subject = "Unsent " + UUID.randomUUID();
+            m.to.add(mailbox(BOB).recipient());
+        }).id);
+        String draftSubject = store.read(() -> store.item(draft).subject);
         long before = store.read(() -> mailbox(ALICE).currentSeq());
         HttpResponse<String> unnamed = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:Items><t:Message>"
                 + "<t:Subject>With a nameless file</t:Subject><t:Attachments><t:FileAttachment><t:Content>SGk=</t:Content>"
@@ -337,7 +377,32 @@ class MessageIT extends EwsTestSupport {
                 + "</t:Message></t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>");
         assertThat(resend.body()).contains("<m:ResponseCode>ErrorInvalidItemForOperationSendItem</m:ResponseCode>");
         assertThat(store.read(() -> store.item(received).subject)).isEqualTo("Board pack for Q3 (25 MB)");
+        HttpResponse<String> lostFolder = soap(ALICE, "<m:UpdateItem ConflictResolution=\"AlwaysOverwrite\" "
+                + "MessageDisposition=\"SendAndSaveCopy\"><m:SavedItemFolderId><t:FolderId Id=\"AAAA-not-a-folder\"/>"
+                + "</m:SavedItemFolderId><m:ItemChanges><t:ItemChange><t:ItemId Id=\"" + draft + "\"/><t:Updates>"
+                + "<t:SetItemField><t:FieldURI FieldURI=\"item:Subject\"/><t:Message><t:Subject>Changed</t:Subject></t:Message>"
+                + "</t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>");
+        assertThat(lostFolder.body()).contains("<m:ResponseCode>ErrorInvalidIdMalformed</m:ResponseCode>");
+        assertThat(store.read(() -> store.item(draft).subject)).isEqualTo(draftSubject);
         assertThat(store.read(() -> mailbox(ALICE).currentSeq())).isEqualTo(before);
+        store.write(() -> store.delete(store.item(draft), io.exchangehub.sandbox.store.DeleteMode.HARD));
+    }
+
+    @Test
+    void aReplyAllThatCannotBeSentLeavesNoDraftBehind() {
+        String original = store.write(() -> store.createMessage(folder(ALICE, WellKnownFolder.INBOX), m -> {
+            m.subject = "Unroutable " + UUID.randomUUID();
+            m.from = mailbox(BOB).recipient();
+            m.to = new java.util.ArrayList<>(List.of(mailbox(ALICE).recipient(),
+                    new io.exchangehub.sandbox.store.Recipient("Typo", "dana at fabrikam")));
+        }).id);
+        long before = store.read(() -> mailbox(ALICE).currentSeq());
+        HttpResponse<String> replyAll = soap(ALICE, "<m:CreateItem MessageDisposition=\"SendAndSaveCopy\"><m:Items>"
+                + "<t:ReplyAllToItem><t:ReferenceItemId Id=\"" + original + "\"/><t:NewBodyContent BodyType=\"Text\">Agreed"
+                + "</t:NewBodyContent></t:ReplyAllToItem></m:Items></m:CreateItem>");
+        assertThat(replyAll.body()).contains("<m:ResponseCode>ErrorInvalidRecipients</m:ResponseCode>");
+        assertThat(store.read(() -> mailbox(ALICE).currentSeq())).as("no draft was made").isEqualTo(before);
+        store.write(() -> store.delete(store.item(original), io.exchangehub.sandbox.store.DeleteMode.HARD));
     }
 
     @Test
@@ -372,6 +437,16 @@ class MessageIT extends EwsTestSupport {
         assertThatThrownBy(() -> EmailMessage.bind(bob, alicesItem))
                 .isInstanceOfSatisfying(ServiceResponseException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo(ServiceError.ErrorAccessDenied));
+    }
+
+    /** Saves MIME into Alice's Drafts through raw CreateItem; the new item's id. */
+    private String savedFromMime(String mime) {
+        HttpResponse<String> created = soap(ALICE, "<m:CreateItem MessageDisposition=\"SaveOnly\"><m:SavedItemFolderId>"
+                + "<t:DistinguishedFolderId Id=\"drafts\"/></m:SavedItemFolderId><m:Items><t:Message><t:MimeContent>"
+                + java.util.Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.UTF_8))
+                + "</t:MimeContent></t:Message></m:Items></m:CreateItem>");
+        assertThat(created.body()).contains("ResponseClass=\"Success\"");
+        return created.body().replaceAll("(?s).*<t:ItemId Id=\"([^\"]+)\".*", "$1");
     }
 
     private ItemId boardPackId(ExchangeService service) throws Exception {

@@ -1,6 +1,7 @@
 package io.exchangehub.sandbox.ews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exchangehub.sandbox.mime.MimeRenderer;
 import io.exchangehub.sandbox.store.Body;
@@ -16,7 +17,7 @@ import io.exchangehub.sandbox.store.Message;
 import io.exchangehub.sandbox.store.Recipient;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -58,7 +59,15 @@ class MimeRoundTripTest {
 
         ByteArrayOutputStream mime = new ByteArrayOutputStream();
         MimeRenderer.render(message).writeTo(mime);
-        MimeReader.MimeItem read = MimeReader.read(new BytesContent(mime.toByteArray()));
+        MimeReader.MimeItem read;
+        try (RequestReader files = new RequestReader()) {
+            read = MimeReader.read(new BytesContent(mime.toByteArray()), files);
+            try (InputStream actual = read.files().get(0).content().open(); InputStream expected = pdf.open()) {
+                assertThat(actual).hasSameContentAs(expected);
+            }
+        }
+        assertThat(((FileContent) read.files().get(0).content()).path()).as("a copy nobody kept goes with the request")
+                .doesNotExist();
 
         assertThat(read.subject()).isEqualTo("Angebot für Müller & Söhne");
         assertThat(read.from()).isEqualTo(new Recipient("Jürgen Groß", "juergen@fabrikam.example"));
@@ -71,16 +80,23 @@ class MimeRoundTripTest {
         assertThat(read.body().type()).isEqualTo(Body.BodyType.HTML);
         assertThat(read.body().content()).contains("Anbei das Angebot.");
         assertThat(read.files()).extracting(MimeReader.MimeFile::name).containsExactly("Angebot.pdf", "logo.png");
-        MimeReader.MimeFile file = read.files().get(0);
-        assertThat(file.content()).isInstanceOf(FileContent.class);
-        try (InputStream actual = file.content().open(); InputStream expected = pdf.open()) {
-            assertThat(actual).hasSameContentAs(expected);
-        }
-        Files.delete(((FileContent) file.content()).path());
+        assertThat(read.files().get(0).content()).isInstanceOf(FileContent.class);
         assertThat(read.files().get(1).inline()).isTrue();
         assertThat(read.files().get(1).contentId()).isEqualTo("logo@fabrikam");
         assertThat(read.messages()).hasSize(1);
         assertThat(read.messages().get(0).subject()).isEqualTo("Anfrage");
         assertThat(read.messages().get(0).body().content().strip()).isEqualTo("Bitte um ein Angebot.");
+    }
+
+    @Test
+    void mimeThatCannotBeReadIsRefusedWithoutQuotingIt() {
+        String mime = "From: Dana <dana@fabrikam.example>\r\nTo: board@contoso.example\r\nSubject: Merger plans\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: merger-with-contoso\r\n\r\n"
+                + "Confidential\r\n";
+        assertThatThrownBy(() -> MimeReader.read(new BytesContent(mime.getBytes(StandardCharsets.UTF_8)), new RequestReader()))
+                .isInstanceOfSatisfying(EwsError.class, e -> {
+                    assertThat(e.code()).isEqualTo("ErrorMimeContentConversionFailed");
+                    assertThat(e.getMessage()).doesNotContainIgnoringCase("merger", "contoso", "confidential");
+                });
     }
 }

@@ -254,10 +254,18 @@ class GraphCalendarIT extends GraphIntegrationTest {
     }
 
     private static PatternedRecurrence weekly(LocalDate start, int count) {
+        return numbered(RecurrencePatternType.Weekly, List.of(com.microsoft.graph.models.DayOfWeek.Tuesday), start, count);
+    }
+
+    /** A series of {@code count} occurrences from {@code start}, every day or every week on the given days. */
+    static PatternedRecurrence numbered(RecurrencePatternType type, List<com.microsoft.graph.models.DayOfWeek> days,
+            LocalDate start, int count) {
         RecurrencePattern pattern = new RecurrencePattern();
-        pattern.setType(RecurrencePatternType.Weekly);
+        pattern.setType(type);
         pattern.setInterval(1);
-        pattern.setDaysOfWeek(List.of(com.microsoft.graph.models.DayOfWeek.Tuesday));
+        if (!days.isEmpty()) {
+            pattern.setDaysOfWeek(days);
+        }
         RecurrenceRange range = new RecurrenceRange();
         range.setType(RecurrenceRangeType.Numbered);
         range.setStartDate(start);

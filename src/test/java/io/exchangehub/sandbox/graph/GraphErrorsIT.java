@@ -145,10 +145,23 @@ class GraphErrorsIT extends GraphIntegrationTest {
         assertGraphError(rawJson("PATCH", "/me/messages/" + message.id, token, "{\"categories\":[\"a\"],\"isRead\":\"yes\"}", 400),
                 "RequestBodyRead");
         assertGraphError(rawJson("PATCH", "/me/messages/" + message.id, token, "{\"importance\":\"urgent\"}", 400), "RequestBodyRead");
+        HttpResponse<String> wrongBody = raw("POST", "/me/messages", token, "{\"body\":\"Merger with Fabrikam\"}");
+        assertThat(wrongBody.statusCode()).isEqualTo(400);
+        assertThat(wrongBody.body()).as("a literal of the wrong type is not quoted back").doesNotContain("Merger");
+        assertThat(raw("POST", "/me/messages", token, "{\"subject\":[\"Merger with Fabrikam\"]}").body()).doesNotContain("Merger");
         assertGraphError(rawJson("POST", "/me/messages", token, "{\"toRecipients\":[{\"emailAddress\":{}}]}", 400),
                 "ErrorInvalidRecipients");
         assertGraphError(rawJson("POST", "/me/messages/" + message.id + "/move", token, "{\"destination\":\"inbox\"}", 400),
                 "RequestBodyRead");
+        String longName = "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"" + "n".repeat(256)
+                + ".txt\",\"contentBytes\":\"SGk=\"}";
+        assertGraphError(rawJson("POST", "/me/messages", token, "{\"subject\":\"named\",\"attachments\":[" + longName + "]}", 400),
+                "ErrorInvalidRequest");
+        assertGraphError(rawJson("POST", "/me/sendMail", token, "{\"message\":{\"toRecipients\":[{\"emailAddress\":"
+                + "{\"address\":\"" + ALICE + "\"}}],\"attachments\":[" + longName + "]}}", 400), "ErrorInvalidRequest");
+        assertGraphError(rawJson("POST", "/me/messages/" + message.id + "/attachments/createUploadSession", token, "{\"AttachmentItem\":"
+                + "{\"attachmentType\":\"file\",\"name\":\"" + "n".repeat(256) + "\",\"size\":4000000}}", 400),
+                "ErrorInvalidRequest");
         assertGraphError(rawJson("POST", "/me/events", token, "{\"subject\":\"no times\"}", 400), "ErrorInvalidRequest");
         assertGraphError(rawJson("POST", "/me/events", token, "{\"start\":{\"dateTime\":\"2026-03-10T10:00:00\",\"timeZone\":"
                 + "\"Mars/Olympus\"},\"end\":{\"dateTime\":\"2026-03-10T11:00:00\",\"timeZone\":\"UTC\"}}", 400),

@@ -17,13 +17,29 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GraphSubscriptionIT extends GraphIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Subscriptions this test made: left alive, they would notify closed receivers (or a later test's on a reused port). */
+    private final List<String> made = new ArrayList<>();
+
+    @AfterEach
+    void deleteSubscriptions() {
+        for (String id : made) {
+            try {
+                graph(CAROL).subscriptions().bySubscriptionId(id).delete();
+            } catch (ODataError alreadyGone) {
+                // the test removed it itself
+            }
+        }
+    }
 
     private Subscription subscribe(NotificationReceiver receiver, String resource, String changeType, OffsetDateTime expiration) {
         Subscription subscription = new Subscription();
@@ -33,7 +49,9 @@ class GraphSubscriptionIT extends GraphIntegrationTest {
         subscription.setLifecycleNotificationUrl(receiver.url("/lifecycle"));
         subscription.setClientState("secret-" + UUID.randomUUID());
         subscription.setExpirationDateTime(expiration);
-        return graph(CAROL).subscriptions().post(subscription);
+        Subscription created = graph(CAROL).subscriptions().post(subscription);
+        made.add(created.getId());
+        return created;
     }
 
     private static OffsetDateTime inAnHour() {
@@ -160,6 +178,25 @@ class GraphSubscriptionIT extends GraphIntegrationTest {
                         .anyMatch(n -> n.at("/resourceData/id").asText().equals(id)));
                 assertThat(receiver.notifications("/notify")).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void aLifecycleTriggerForASubscriptionWithoutALifecycleUrlIsRefusedAndRemovesNothing() throws Exception {
+        try (NotificationReceiver receiver = new NotificationReceiver()) {
+            Subscription request = new Subscription();
+            request.setResource("me/contacts");
+            request.setChangeType("created");
+            request.setNotificationUrl(receiver.url("/notify"));
+            request.setExpirationDateTime(inAnHour());
+            Subscription subscription = graph(CAROL).subscriptions().post(request);
+            made.add(subscription.getId());
+            HttpRequest trigger = HttpRequest.newBuilder(URI.create(baseUrl() + "/sandbox/graph-control/subscriptions/"
+                            + subscription.getId() + "/lifecycle")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"subscriptionRemoved\"}")).build();
+            assertThat(send(trigger).statusCode()).isEqualTo(400);
+            assertThat(graph(CAROL).subscriptions().bySubscriptionId(subscription.getId()).get().getId())
+                    .isEqualTo(subscription.getId());
         }
     }
 

@@ -28,6 +28,7 @@ public final class EntityFields<T> {
             this.edmName = edmName;
         }
 
+        /** The OData type's name, for error messages. */
         public String edmName() {
             return edmName;
         }
@@ -64,36 +65,43 @@ public final class EntityFields<T> {
         this.properties = properties;
     }
 
+    /** Adds a string field at a path ({@code subject}, {@code from/emailAddress/address}); returns this. */
     public EntityFields<T> string(String path, Function<T, String> accessor) {
         fields.put(path.toLowerCase(Locale.ROOT), new Field<>(Kind.STRING, accessor::apply, Set.of()));
         return this;
     }
 
+    /** Adds a boolean field; returns this. */
     public EntityFields<T> bool(String path, Function<T, Boolean> accessor) {
         fields.put(path.toLowerCase(Locale.ROOT), new Field<>(Kind.BOOLEAN, accessor::apply, Set.of()));
         return this;
     }
 
+    /** Adds a date-and-time field; returns this. */
     public EntityFields<T> dateTime(String path, Function<T, Instant> accessor) {
         fields.put(path.toLowerCase(Locale.ROOT), new Field<>(Kind.DATETIME, accessor::apply, Set.of()));
         return this;
     }
 
+    /** Adds a number field; returns this. */
     public EntityFields<T> number(String path, Function<T, Long> accessor) {
         fields.put(path.toLowerCase(Locale.ROOT), new Field<>(Kind.NUMBER, accessor::apply, Set.of()));
         return this;
     }
 
+    /** Adds an enumeration field with its allowed values, lower-case; returns this. */
     public EntityFields<T> enumeration(String path, Set<String> values, Function<T, String> accessor) {
         fields.put(path.toLowerCase(Locale.ROOT), new Field<>(Kind.ENUM, accessor::apply, values));
         return this;
     }
 
+    /** Adds a collection that {@code any} and {@code all} range over; returns this. */
     public <E> EntityFields<T> collection(String path, Function<T, List<E>> elements, EntityFields<E> elementFields) {
         collections.put(path.toLowerCase(Locale.ROOT), new Collection<>(elements, elementFields));
         return this;
     }
 
+    /** The OData type, e.g. {@code microsoft.graph.message}. */
     public String typeName() {
         return typeName;
     }

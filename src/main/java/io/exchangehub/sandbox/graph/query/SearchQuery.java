@@ -33,10 +33,12 @@ public final class SearchQuery {
         this.alternatives = alternatives;
     }
 
+    /** Alternatives (OR) of conjunctions (AND) of terms. */
     public List<List<Term>> alternatives() {
         return alternatives;
     }
 
+    /** Reads a {@code $search} value, with or without its surrounding quotes. */
     public static SearchQuery parse(String value) {
         String text = value == null ? "" : value.strip();
         if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
