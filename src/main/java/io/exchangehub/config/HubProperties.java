@@ -40,7 +40,15 @@ public record HubProperties(String mode, Ews ews, Graph graph, Identity identity
      * @param clientSecret the hub's client secret, from the environment only
      * @param apiAudience  the hub's application ID URI, the {@code aud} of tokens the CRM sends
      */
-    public record Identity(String tenantId, URI authority, String clientId, String clientSecret, String apiAudience) {}
+    public record Identity(String tenantId, URI authority, String clientId, String clientSecret, String apiAudience) {
+
+        /** Without the secret: a record's default would print it wherever the settings are logged. */
+        @Override
+        public String toString() {
+            return "Identity[tenantId=" + tenantId + ", authority=" + authority + ", clientId=" + clientId
+                    + ", clientSecret=" + (clientSecret == null ? "null" : "******") + ", apiAudience=" + apiAudience + "]";
+        }
+    }
 
     public boolean sandbox() {
         return HubMode.SANDBOX.id().equals(mode);

@@ -140,7 +140,8 @@ final class BatchParts {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("A batch part is read synchronously");
+                    // the servlet contract for a stream that is not asynchronous
+                    throw new IllegalStateException("A batch part is read synchronously");
                 }
             };
         }
@@ -366,7 +367,7 @@ final class BatchParts {
 
                     @Override
                     public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException("A batch part is written synchronously");
+                        throw new IllegalStateException("A batch part is written synchronously");
                     }
                 };
             }

@@ -30,6 +30,12 @@ public final class SandboxApps {
         public boolean confidential() {
             return clientSecret != null;
         }
+
+        /** Without the secret: a record's default would print it wherever the record is logged. */
+        @Override
+        public String toString() {
+            return "App[clientId=" + clientId + ", name=" + name + ", confidential=" + confidential() + "]";
+        }
     }
 
     private final List<App> apps;

@@ -192,7 +192,14 @@ public final class SandboxIssuer implements AutoCloseable {
      * @param expiresIn   seconds until it expires
      * @param scope       the scopes it carries
      */
-    public record IssuedToken(String accessToken, long expiresIn, String scope) {}
+    public record IssuedToken(String accessToken, long expiresIn, String scope) {
+
+        /** Without the token: a record's default would print it wherever the record is logged. */
+        @Override
+        public String toString() {
+            return "IssuedToken[expiresIn=" + expiresIn + ", scope=" + scope + "]";
+        }
+    }
 
     /** An SSL context that trusts the issuer's self-signed certificate (for msal4j and test clients). */
     public SSLContext trustingSslContext() {

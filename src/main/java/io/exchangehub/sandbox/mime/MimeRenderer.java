@@ -283,8 +283,8 @@ public final class MimeRenderer {
         }
 
         @Override
-        public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException("attachment contents are immutable");
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("attachment contents are immutable");
         }
 
         @Override
