@@ -37,7 +37,7 @@ class HubEnvironmentTest {
     void productionWithoutSettingsFailsAtStartNamingEveryMissingSetting() {
         SpringApplication application = new SpringApplication(ExchangeHubApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        assertThatThrownBy(() -> application.run("--spring.profiles.active=production", "--spring.data.redis.url=",
+        assertThatThrownBy(() -> application.run("--spring.profiles.active=production", "--spring.data.redis.url=", "--REDIS_URL=",
                 "--hub.ews.url=", "--hub.identity.tenant-id="))
                 .isInstanceOfSatisfying(MissingSettingsException.class, e -> {
                     assertThat(e.missing()).containsExactly(
@@ -59,7 +59,7 @@ class HubEnvironmentTest {
         application.setWebApplicationType(WebApplicationType.NONE);
         assertThatThrownBy(() -> application.run("--spring.profiles.active=production", "--hub.ews.enabled=false",
                 "--hub.identity.tenant-id=t", "--hub.identity.client-id=c", "--hub.identity.client-secret=s",
-                "--hub.identity.api-audience=api://hub", "--spring.data.redis.url="))
+                "--hub.identity.api-audience=api://hub", "--spring.data.redis.url=", "--REDIS_URL="))
                 .isInstanceOfSatisfying(MissingSettingsException.class,
                         e -> assertThat(e.missing()).containsExactly("spring.data.redis.url (REDIS_URL)"));
     }
