@@ -86,7 +86,7 @@ public class SandboxRedis implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

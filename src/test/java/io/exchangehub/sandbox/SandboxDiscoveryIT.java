@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import io.exchangehub.HubIntegrationTest;
+import io.exchangehub.config.HubProperties;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class SandboxDiscoveryIT extends HubIntegrationTest {
 
@@ -28,6 +30,20 @@ class SandboxDiscoveryIT extends HubIntegrationTest {
         info.get("users").forEach(user -> users.add(user.get("upn").asText() + "=" + user.get("backend").asText()));
         assertThat(users).containsExactly(ALICE + "=ews", BOB + "=ews", CAROL + "=graph", SALES + "=ews");
         assertThat(info.get("users").get(3).get("delegates")).extracting(JsonNode::asText).containsExactly(ALICE, BOB);
+    }
+
+    @Test
+    void theHubsOwnSettingsNameTheSandboxFacesAndIssuer(@Autowired HubProperties hub) {
+        JsonNode info = sandboxInfo();
+        assertThat(hub.ews().url()).hasToString(info.get("ewsUrl").asText());
+        assertThat(hub.ews().scope()).isEqualTo(info.get("ewsScope").asText());
+        assertThat(hub.graph().url()).hasToString(info.get("graphUrl").asText());
+        assertThat(hub.graph().scope()).isEqualTo(info.get("graphScope").asText());
+        assertThat(hub.identity().authority()).hasToString(info.get("authority").asText());
+        assertThat(hub.identity().tenantId()).isEqualTo(info.get("tenantId").asText());
+        assertThat(hub.identity().clientId()).isEqualTo(info.get("clientId").asText());
+        assertThat(hub.identity().clientSecret()).isEqualTo(info.get("clientSecret").asText());
+        assertThat(hub.identity().apiAudience()).isEqualTo(info.get("apiAudience").asText());
     }
 
     @Test
