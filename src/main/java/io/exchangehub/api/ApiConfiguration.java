@@ -1,6 +1,7 @@
 package io.exchangehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangehub.api.http.ApiHeaderFilter;
 import io.exchangehub.config.HubProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -14,6 +15,11 @@ class ApiConfiguration {
     @Bean
     Problems problems(ObjectMapper json) {
         return new Problems(json);
+    }
+
+    @Bean
+    ApiHeaderFilter apiHeaderFilter() {
+        return new ApiHeaderFilter();
     }
 
     @Bean

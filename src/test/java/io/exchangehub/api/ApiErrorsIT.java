@@ -19,6 +19,18 @@ class ApiErrorsIT extends HubIntegrationTest {
     }
 
     @Test
+    void aResponseCarriesOnlyTheApisHeadersNeverTheRequestsCredentials() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1"))
+                .header("Authorization", "Bearer secret-token-value")
+                .header("X-Custom", "echo-me")
+                .GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("authorization")
+                || name.equalsIgnoreCase("x-custom") || name.equalsIgnoreCase("user-agent"));
+        assertThat(response.headers().map().toString()).doesNotContain("secret-token-value");
+    }
+
+    @Test
     void unknownApiPathIsANotFoundProblemWithoutInternals() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/no-such-thing")).GET().build());
         assertThat(response.statusCode()).isEqualTo(404);
