@@ -1,5 +1,6 @@
 package io.exchangehub.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,11 @@ public class ApiException extends RuntimeException {
         this.kind = kind;
         this.retryAfterSeconds = retryAfterSeconds;
         this.extensions = Map.copyOf(extensions);
+    }
+
+    /** A {@code validation} problem about one field, named by a JSON pointer ({@code /body/end}, {@code /query/tz}). */
+    public static ApiException invalid(String pointer, String detail) {
+        return new ApiException(Problems.Kind.VALIDATION, detail, 0, Map.of("errors", List.of(Map.of("pointer", pointer, "detail", detail))));
     }
 
     public Problems.Kind kind() {
