@@ -2,11 +2,14 @@ package io.exchangehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exchangehub.model.MailboxException;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RFC 9457 problem details for every API error: a stable {@code type} per kind of problem, a
@@ -14,6 +17,8 @@ import org.apache.camel.Message;
  * stack trace, a token or a message body.
  */
 public final class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     /** The base of every problem type: a URN, stable and not tied to a host; docs/api-errors.md lists them. */
     public static final String TYPE_BASE = "urn:exchange-hub:problem:";
@@ -28,10 +33,12 @@ public final class Problems {
         CONFLICT(409, "The resource was changed by someone else"),
         PRECONDITION_FAILED(412, "The resource does not match the given version"),
         PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+        RANGE_NOT_SATISFIABLE(416, "The requested range lies outside the content"),
         UNSUPPORTED_MEDIA_TYPE(415, "The request body has an unsupported media type"),
         THROTTLED(429, "Too many requests"),
         INTERNAL(500, "The hub could not complete the request"),
-        BACKEND_UNAVAILABLE(503, "The mail backend is not available");
+        BACKEND_UNAVAILABLE(503, "The mail backend is not available"),
+        QUOTA_EXCEEDED(507, "The mailbox is full");
 
         private final int status;
         private final String title;
@@ -79,21 +86,25 @@ public final class Problems {
 
     /**
      * Turns the exchange into a problem response: used by the routes' shared error handling
-     * ({@code routes/api.camel.yaml}). Only {@link ApiException}s say what went wrong; any
-     * other failure is an internal error whose detail stays in the logs.
+     * ({@code routes/api.camel.yaml}). Only {@link ApiException}s and the backends' typed
+     * failures ({@link BackendProblems}) say what went wrong; any other failure is an internal
+     * error whose detail stays in the logs.
      */
     public void respond(Exchange exchange) throws Exception {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Kind kind = Kind.INTERNAL;
         String detail = "The error was logged with the trace id.";
         Map<String, ?> extensions = Map.of();
-        if (failure instanceof ApiException api) {
-            kind = api.kind();
-            detail = api.getMessage();
-            extensions = api.extensions();
-        }
+        ApiException known = BackendProblems.map(failure);
         Message message = exchange.getMessage();
         String traceId = traceId(exchange);
+        log(failure, known, traceId);
+        if (known != null) {
+            failure = known;
+            kind = known.kind();
+            detail = known.getMessage();
+            extensions = known.extensions();
+        }
         String path = message.getHeader(Exchange.HTTP_PATH, String.class);
         String uri = message.getHeader(Exchange.HTTP_URI, String.class);
         ObjectNode problem = document(kind, detail, uri != null ? uri : path, traceId, extensions);
@@ -104,6 +115,53 @@ public final class Problems {
         if (failure instanceof ApiException api && api.retryAfterSeconds() > 0) {
             message.setHeader("Retry-After", api.retryAfterSeconds());
         }
+    }
+
+    /**
+     * One line per failed request: the kind of problem and, for a backend's failure, its own code;
+     * for an internal error, the chain of exception types and where the first was thrown. Never
+     * an exception's message (it may quote a token, an address or a body) nor a stack trace.
+     */
+    private static void log(Throwable failure, ApiException known, String traceId) {
+        if (known == null) {
+            LOG.error("API request failed with an internal error, traceId={}: {}", traceId, describe(failure));
+            return;
+        }
+        MailboxException backend = backendFailure(failure);
+        if (backend != null) {
+            LOG.warn("API request failed in the backend, traceId={}: {} {} (backend code {})", traceId, known.kind().status(),
+                    known.kind().type(), backend.backendCode());
+        } else {
+            LOG.info("API request refused, traceId={}: {} {}", traceId, known.kind().status(), known.kind().type());
+        }
+    }
+
+    private static MailboxException backendFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MailboxException mailbox) {
+                return mailbox;
+            }
+        }
+        return null;
+    }
+
+    static String describe(Throwable failure) {
+        if (failure == null) {
+            return "no exception";
+        }
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null && chain.length() < 1000; cause = cause.getCause()) {
+            if (!chain.isEmpty()) {
+                chain.append(" <- ");
+            }
+            chain.append(cause.getClass().getName());
+        }
+        StackTraceElement[] frames = failure.getStackTrace();
+        if (frames.length > 0) {
+            chain.append(" at ").append(frames[0].getClassName()).append('.').append(frames[0].getMethodName())
+                    .append(':').append(frames[0].getLineNumber());
+        }
+        return chain.toString();
     }
 
     /** The exchange's trace id: the W3C traceparent's when the caller sent one, else a new one kept on the exchange. */
