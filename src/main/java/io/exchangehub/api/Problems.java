@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.http.common.HttpMessage;
 
 /**
  * RFC 9457 problem details for every API error: a stable {@code type} per kind of problem, a
@@ -106,16 +106,18 @@ public final class Problems {
         }
     }
 
-    /** The exchange's trace id: the W3C traceparent's when the caller sent one, else a new one kept on the exchange. */
+    /**
+     * The exchange's trace id: the one its HTTP request already has (so that problem documents match the
+     * audit log), else the W3C traceparent's when the caller sent one, else a new one kept on the exchange.
+     */
     static String traceId(Exchange exchange) {
         String existing = exchange.getProperty("hubTraceId", String.class);
         if (existing != null) {
             return existing;
         }
-        String traceparent = exchange.getMessage().getHeader("traceparent", String.class);
-        String traceId = traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
-                ? traceparent.substring(3, 35)
-                : UUID.randomUUID().toString().replace("-", "");
+        String traceId = exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null
+                ? TraceIds.of(http.getRequest())
+                : TraceIds.fromTraceparent(exchange.getMessage().getHeader("traceparent", String.class));
         exchange.setProperty("hubTraceId", traceId);
         return traceId;
     }
