@@ -2,11 +2,11 @@ package io.exchangehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.http.common.HttpMessage;
 
 /**
  * RFC 9457 problem details for every API error: a stable {@code type} per kind of problem, a
@@ -115,8 +115,9 @@ public final class Problems {
         if (existing != null) {
             return existing;
         }
-        String traceId = exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null
-                ? TraceIds.of(http.getRequest())
+        HttpServletRequest request = HttpRequests.of(exchange);
+        String traceId = request != null
+                ? TraceIds.of(request)
                 : TraceIds.fromTraceparent(exchange.getMessage().getHeader("traceparent", String.class));
         exchange.setProperty("hubTraceId", traceId);
         return traceId;

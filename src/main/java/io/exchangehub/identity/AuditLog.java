@@ -2,6 +2,7 @@ package io.exchangehub.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangehub.api.HttpRequests;
 import io.exchangehub.api.TraceIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.http.common.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -46,8 +46,9 @@ public final class AuditLog extends OncePerRequestFilter {
 
     /** Names the id of the item an operation acted on, for its audit line; called from a route. */
     public static void target(Exchange exchange, String id) {
-        if (exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null) {
-            http.getRequest().setAttribute(TARGET_ATTRIBUTE, id);
+        HttpServletRequest request = HttpRequests.of(exchange);
+        if (request != null) {
+            request.setAttribute(TARGET_ATTRIBUTE, id);
         }
     }
 

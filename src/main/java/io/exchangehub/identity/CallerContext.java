@@ -1,10 +1,10 @@
 package io.exchangehub.identity;
 
+import io.exchangehub.api.HttpRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.Exchange;
-import org.apache.camel.http.common.HttpMessage;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -63,8 +63,9 @@ public record CallerContext(String objectId, String upn, String name, String ten
      */
     public static CallerContext from(Exchange exchange) {
         CallerContext caller = exchange.getProperty(ATTRIBUTE, CallerContext.class);
-        if (caller == null && exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null) {
-            caller = from(http.getRequest());
+        HttpServletRequest request = caller == null ? HttpRequests.of(exchange) : null;
+        if (request != null) {
+            caller = from(request);
             if (caller != null) {
                 exchange.setProperty(ATTRIBUTE, caller);
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
@@ -53,6 +54,20 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             write(request, response, Problems.Kind.UNAUTHORIZED, "The access token is not valid for this API; "
                     + "WWW-Authenticate says why.", Map.of());
         }
+    }
+
+    /**
+     * A bearer token that could not be checked at all (the issuer's keys could not be fetched) is the hub's
+     * failure, not the caller's: 503, where Spring Security would let it become a bare 500.
+     */
+    void authenticationFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (failure instanceof AuthenticationServiceException) {
+            write(request, response, Problems.Kind.BACKEND_UNAVAILABLE, "The identity provider's signing keys could not be fetched; "
+                    + "retry shortly.", Map.of());
+            return;
+        }
+        commence(request, response, failure);
     }
 
     @Override

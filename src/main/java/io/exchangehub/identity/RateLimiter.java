@@ -51,11 +51,20 @@ public final class RateLimiter implements DisposableBean {
      * @param callerKey the caller's tenant and object id
      */
     ConsumptionProbe consume(String rateClass, RateLimitProperties.Budget budget, String callerKey) {
-        BucketConfiguration configuration = BucketConfiguration.builder()
+        BucketConfiguration configuration = configuration(budget);
+        return buckets().builder().build(bucketKey(rateClass, callerKey), () -> configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    /** The Redis key of a caller's bucket of a rate class: the same on every instance. */
+    String bucketKey(String rateClass, String callerKey) {
+        return keyPrefix + rateClass + ":" + callerKey;
+    }
+
+    /** The bucket4j configuration of a budget. */
+    static BucketConfiguration configuration(RateLimitProperties.Budget budget) {
+        return BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(budget.capacity()).refillGreedy(budget.capacity(), budget.period()))
                 .build();
-        return buckets().builder().build(keyPrefix + rateClass + ":" + callerKey, () -> configuration)
-                .tryConsumeAndReturnRemaining(1);
     }
 
     private ProxyManager<String> buckets() {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
@@ -129,6 +130,13 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new StrictBearerTokenResolver(identity.maxTokenSize()))
                         .jwt(jwt -> jwt.decoder(jwtDecoder))
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(problems::authenticationFailed);
+                                return filter;
+                            }
+                        })
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .oauth2Login(login -> login

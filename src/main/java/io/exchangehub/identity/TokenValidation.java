@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -46,12 +47,21 @@ final class TokenValidation {
         int timeout = (int) jwks.timeout().toMillis();
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT, true, tls);
         try {
-            return JWKSourceBuilder.create(azureAd.jwksUri().toURL(), retriever)
+            JWKSource<SecurityContext> source = JWKSourceBuilder.create(azureAd.jwksUri().toURL(), retriever)
                     .cache(jwks.cacheTimeToLive().toMillis(), jwks.timeout().toMillis())
                     .refreshAheadCache(false)
                     .rateLimited(jwks.refreshMinInterval().toMillis())
                     .retrying(true)
                     .build();
+            return (selector, context) -> {
+                try {
+                    return source.get(selector, context);
+                } catch (RateLimitReachedException e) {
+                    // the keys were fetched a moment ago and still lack this kid: no such key, the token is
+                    // refused (401) rather than the request failing as if the issuer were down
+                    return List.of();
+                }
+            };
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("hub.identity.jwks-uri is not a URL: " + azureAd.jwksUri(), e);
         }
