@@ -27,7 +27,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * The tokens the hub presents to Exchange: on behalf of the caller (msal4j's jwt-bearer exchange of
  * the caller's token for an EWS or a Graph token), or its own app-only ones (client credentials). msal4j
- * keeps them in its token cache, here one encrypted Redis partition per user and incoming token
+ * keeps them in its token cache (looked up only when asked to: {@code skipCache(false)}), here one encrypted
+ * Redis partition per user and incoming token
  * ({@link EncryptedTokenCache}), and hands out a cached token until five minutes before it expires, then
  * gets a fresh one. The last delegation for each mailbox is kept too (encrypted), so that consumers,
  * which run without a user request, can act for a mailbox after a user of it was here. No token is logged.
@@ -73,6 +74,7 @@ public final class ExchangeTokens {
     private final String keyPrefix;
     private final IClientCredential credential;
     private final ObjectMapper json = new ObjectMapper();
+    private final String instanceMetadata;
 
     ExchangeTokens(AzureAd azureAd, HubProperties hub, IdentityProperties properties, IssuerTrust trust, StringRedisTemplate redis,
             TokenCipher cipher) {
@@ -84,6 +86,23 @@ public final class ExchangeTokens {
         this.cipher = cipher;
         this.keyPrefix = hub.redisKeyPrefix() + "identity:";
         this.credential = ClientCredentialFactory.createFromSecret(azureAd.clientSecret());
+        this.instanceMetadata = instanceMetadata(azureAd.authority(), properties.instanceDiscovery());
+    }
+
+    /**
+     * Instance metadata for an authority that is not Azure AD and has a port (the sandbox's issuer): msal4j
+     * files the tokens it gets under the authority's host without the port and looks them up under host and
+     * port, so without metadata naming both as one instance no cached token is ever found again.
+     */
+    static String instanceMetadata(java.net.URI authority, boolean instanceDiscovery) {
+        if (instanceDiscovery || authority.getPort() < 0) {
+            return null;
+        }
+        String host = authority.getHost();
+        String hostAndPort = host + ":" + authority.getPort();
+        return "{\"tenant_discovery_endpoint\":\"" + authority + "v2.0/.well-known/openid-configuration\",\"api-version\":\"1.1\","
+                + "\"metadata\":[{\"preferred_network\":\"" + host + "\",\"preferred_cache\":\"" + host + "\","
+                + "\"aliases\":[\"" + hostAndPort + "\",\"" + host + "\"]}]}";
     }
 
     /** A token for the caller's operation: on the user's behalf, or the hub's own for an app-only caller. */
@@ -126,13 +145,13 @@ public final class ExchangeTokens {
     String delegated(Backend backend, String tenantId, String objectId, String assertion) {
         UserAssertion userAssertion = new UserAssertion(assertion);
         ConfidentialClientApplication app = application(userTokenCacheKey(tenantId, objectId, userAssertion.getAssertionHash()));
-        return token(() -> app.acquireToken(OnBehalfOfParameters.builder(Set.of(scope(backend)), userAssertion).build()).get(),
+        return token(() -> app.acquireToken(OnBehalfOfParameters.builder(Set.of(scope(backend)), userAssertion).skipCache(false).build()).get(),
                 backend, "on behalf of the user");
     }
 
     String appOnly(Backend backend) {
         ConfidentialClientApplication app = application(keyPrefix + "token-cache:app:" + azureAd.clientId());
-        return token(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of(resourceDefault(scope(backend)))).build()).get(),
+        return token(() -> app.acquireToken(ClientCredentialParameters.builder(Set.of(resourceDefault(scope(backend)))).skipCache(false).build()).get(),
                 backend, "for the hub itself");
     }
 
@@ -186,14 +205,17 @@ public final class ExchangeTokens {
      */
     private ConfidentialClientApplication application(String cacheKey) {
         try {
-            return ConfidentialClientApplication.builder(azureAd.clientId(), credential)
+            ConfidentialClientApplication.Builder builder = ConfidentialClientApplication.builder(azureAd.clientId(), credential)
                     .authority(azureAd.authority().toString())
                     .instanceDiscovery(properties.instanceDiscovery())
                     .validateAuthority(properties.instanceDiscovery())
                     .sslSocketFactory(trust.sslContext().getSocketFactory())
                     .executorService(CALLING_THREAD)
-                    .setTokenCacheAccessAspect(new EncryptedTokenCache(redis, cipher, cacheKey, properties.tokenCache().timeToLive()))
-                    .build();
+                    .setTokenCacheAccessAspect(new EncryptedTokenCache(redis, cipher, cacheKey, properties.tokenCache().timeToLive()));
+            if (instanceMetadata != null) {
+                builder.aadInstanceDiscoveryResponse(instanceMetadata);
+            }
+            return builder.build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("hub.identity.authority is not a URL", e);
         }
