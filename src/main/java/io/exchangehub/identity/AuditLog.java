@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangehub.api.HttpRequests;
 import io.exchangehub.api.TraceIds;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,18 +67,47 @@ public final class AuditLog extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            try {
-                audit.info(json.writeValueAsString(line(request, response.getStatus(), traceId)));
-            } catch (JsonProcessingException e) {
-                log.error("An audit line could not be written for trace {}", traceId, e);
+            CallerContext caller = SessionTokens.caller(request);
+            if (request.isAsyncStarted()) {
+                // platform-http completes the route on another thread: the outcome is known only then
+                request.getAsyncContext().addListener(new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        write(request, caller, response.getStatus(), traceId);
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                        write(request, caller, 503, traceId);
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                        write(request, caller, 500, traceId);
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {
+                        event.getAsyncContext().addListener(this);
+                    }
+                });
+            } else {
+                write(request, caller, response.getStatus(), traceId);
             }
             MDC.remove("traceId");
         }
     }
 
-    private Map<String, Object> line(HttpServletRequest request, int status, String traceId) {
+    private void write(HttpServletRequest request, CallerContext caller, int status, String traceId) {
+        try {
+            audit.info(json.writeValueAsString(line(request, caller, status, traceId)));
+        } catch (JsonProcessingException e) {
+            log.error("An audit line could not be written for trace {}", traceId, e);
+        }
+    }
+
+    private Map<String, Object> line(HttpServletRequest request, CallerContext caller, int status, String traceId) {
         AccessRules.Rule rule = rules.match(request);
-        CallerContext caller = SessionTokens.caller(request);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("type", "api-operation");
         line.put("traceId", traceId);

@@ -70,6 +70,20 @@ final class SessionTokens extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Also on the request's later dispatches: platform-http completes a route asynchronously, and the
+     * authorization of that dispatch must see the session's token as the first one did.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     private Jwt accessToken(OAuth2AuthenticationToken login, HttpServletRequest request, HttpServletResponse response) {
         try {
             OAuth2AuthorizedClient client = clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
