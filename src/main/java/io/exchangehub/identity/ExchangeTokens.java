@@ -14,7 +14,6 @@ import io.exchangehub.config.HubProperties;
 import io.exchangehub.model.BackendUnavailableException;
 import io.exchangehub.model.UnauthorizedException;
 import java.net.MalformedURLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

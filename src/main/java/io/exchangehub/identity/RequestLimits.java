@@ -1,5 +1,6 @@
 package io.exchangehub.identity;
 
+import io.exchangehub.api.ApiException;
 import io.exchangehub.api.Problems;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
@@ -19,7 +20,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import io.exchangehub.api.ApiException;
 
 /**
  * The limits of an authenticated {@code /api/**} request, after authentication and before
