@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -52,14 +53,19 @@ class TokenValidationTest {
     private final AtomicReference<JWKSet> published = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private HttpServer jwks;
-    private RSAKey issuerKey;
-    private RSAKey attackerKey;
+    /** Generated once: 2048-bit keys take a moment each. */
+    private static RSAKey issuerKey;
+    private static RSAKey attackerKey;
     private String issuerBase;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        issuerKey = new RSAKeyGenerator(2048).keyID("issuer-1").generate();
+        attackerKey = new RSAKeyGenerator(2048).keyID("attacker").generate();
+    }
 
     @BeforeEach
     void startIssuer() throws Exception {
-        issuerKey = new RSAKeyGenerator(2048).keyID("issuer-1").generate();
-        attackerKey = new RSAKeyGenerator(2048).keyID("attacker").generate();
         published.set(new JWKSet(issuerKey.toPublicJWK()));
         jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         jwks.createContext("/keys", exchange -> {
@@ -235,7 +241,8 @@ class TokenValidationTest {
         decoder.decode(valid(claims -> { }));
         int afterFirst = fetches.get();
         for (int i = 0; i < 50; i++) {
-            String forged = sign(new RSAKeyGenerator(2048).keyID("unknown-" + i).generate(), claims().build());
+            int n = i;
+            String forged = sign(attackerKey, claims().build(), header -> header.keyID("unknown-" + n));
             assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class);
         }
         // Nimbus's rate limit admits two fetches per interval (one plus one burst), then refuses without fetching
