@@ -3,9 +3,9 @@ package io.exchangehub.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangehub.model.MailboxException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -164,16 +164,19 @@ public final class Problems {
         return chain.toString();
     }
 
-    /** The exchange's trace id: the W3C traceparent's when the caller sent one, else a new one kept on the exchange. */
+    /**
+     * The exchange's trace id: the one its HTTP request already has (so that problem documents match the
+     * audit log), else the W3C traceparent's when the caller sent one, else a new one kept on the exchange.
+     */
     static String traceId(Exchange exchange) {
         String existing = exchange.getProperty("hubTraceId", String.class);
         if (existing != null) {
             return existing;
         }
-        String traceparent = exchange.getMessage().getHeader("traceparent", String.class);
-        String traceId = traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
-                ? traceparent.substring(3, 35)
-                : UUID.randomUUID().toString().replace("-", "");
+        HttpServletRequest request = HttpRequests.of(exchange);
+        String traceId = request != null
+                ? TraceIds.of(request)
+                : TraceIds.fromTraceparent(exchange.getMessage().getHeader("traceparent", String.class));
         exchange.setProperty("hubTraceId", traceId);
         return traceId;
     }

@@ -85,7 +85,7 @@ public class HubEnvironment implements EnvironmentPostProcessor, Ordered {
     static List<String> missingProductionSettings(ConfigurableEnvironment environment) {
         List<String> required = new ArrayList<>(List.of(
                 "hub.identity.tenant-id", "hub.identity.client-id", "hub.identity.client-secret",
-                "hub.identity.api-audience", "spring.data.redis.url"));
+                "hub.identity.api-audience", "hub.identity.token-cache.key", "spring.data.redis.url"));
         if (environment.getProperty("hub.ews.enabled", Boolean.class, true)) {
             required.add("hub.ews.url");
             required.add("hub.ews.scope");

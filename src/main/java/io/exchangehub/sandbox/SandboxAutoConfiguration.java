@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +35,9 @@ public class SandboxAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxAutoConfiguration.class);
 
+    /** The SSL bundle that trusts the issuer's self-signed certificate; {@code hub.identity.ssl-bundle} names it. */
+    public static final String ISSUER_SSL_BUNDLE = "sandbox-issuer";
+
     @Bean
     Clock sandboxClock() {
         return Clock.systemUTC();
@@ -49,6 +55,17 @@ public class SandboxAutoConfiguration {
         SandboxIssuer issuer = new SandboxIssuer(properties, SandboxUsers.mailboxes(properties.domain()));
         issuer.start();
         return issuer;
+    }
+
+    /**
+     * Registers the issuer's certificate as an SSL bundle, so that the hub reaches the sandbox issuer
+     * (JWKS, token endpoint, msal4j) through Spring Boot's SSL configuration, as it would reach an
+     * issuer behind a private CA, with no code path of its own for the sandbox.
+     */
+    @Bean
+    SslBundleRegistrar sandboxIssuerSslBundle(SandboxIssuer issuer) {
+        return registry -> registry.registerBundle(ISSUER_SSL_BUNDLE,
+                SslBundle.of(SslStoreBundle.of(null, null, issuer.trustStore())));
     }
 
     @Bean

@@ -53,6 +53,11 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
         defaults.put("hub.identity.client-id", environment.getRequiredProperty("hub.sandbox.client-id"));
         defaults.put("hub.identity.client-secret", SandboxApps.HUB_SECRET);
         defaults.put("hub.identity.api-audience", environment.getRequiredProperty("hub.sandbox.api-audience"));
+        defaults.put("hub.identity.jwks-uri", issuerBase + "oauth2/v2.0/jwks");
+        // the issuer's certificate is self-signed: the sandbox registers it as this SSL bundle
+        defaults.put("hub.identity.ssl-bundle", SandboxAutoConfiguration.ISSUER_SSL_BUNDLE);
+        // msal4j would ask login.microsoftonline.com to vouch for the authority, which is not Azure AD here
+        defaults.put("hub.identity.instance-discovery", false);
         defaults.forEach((name, value) -> {
             if (!environment.containsProperty(name)) {
                 settled.put(name, value);

@@ -32,7 +32,8 @@ class ApiErrorsIT extends HubIntegrationTest {
 
     @Test
     void unknownApiPathIsANotFoundProblemWithoutInternals() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/no-such-thing")).GET().build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/mail/no-such-thing"))
+                .header("Authorization", "Bearer " + apiToken(ALICE)).GET().build());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         JsonNode problem = readJson(response.body());

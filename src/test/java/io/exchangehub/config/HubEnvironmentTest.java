@@ -45,6 +45,7 @@ class HubEnvironmentTest {
                             "hub.identity.client-id (HUB_IDENTITY_CLIENTID)",
                             "hub.identity.client-secret (HUB_IDENTITY_CLIENTSECRET)",
                             "hub.identity.api-audience (HUB_IDENTITY_APIAUDIENCE)",
+                            "hub.identity.token-cache.key (HUB_IDENTITY_TOKENCACHE_KEY)",
                             "spring.data.redis.url (REDIS_URL)",
                             "hub.ews.url (HUB_EWS_URL)",
                             "hub.ews.scope (HUB_EWS_SCOPE)");
@@ -59,7 +60,8 @@ class HubEnvironmentTest {
         application.setWebApplicationType(WebApplicationType.NONE);
         assertThatThrownBy(() -> application.run("--spring.profiles.active=production", "--hub.ews.enabled=false",
                 "--hub.identity.tenant-id=t", "--hub.identity.client-id=c", "--hub.identity.client-secret=s",
-                "--hub.identity.api-audience=api://hub", "--spring.data.redis.url=", "--REDIS_URL="))
+                "--hub.identity.api-audience=api://hub", "--hub.identity.token-cache.key=k1:AAAAAAAAAAAAAAAAAAAAAA==",
+                "--spring.data.redis.url=", "--REDIS_URL="))
                 .isInstanceOfSatisfying(MissingSettingsException.class,
                         e -> assertThat(e.missing()).containsExactly("spring.data.redis.url (REDIS_URL)"));
     }

@@ -21,6 +21,8 @@ import org.springframework.context.ApplicationContext;
         "hub.identity.client-id=hub",
         "hub.identity.client-secret=not-a-real-secret",
         "hub.identity.api-audience=api://exchange-hub",
+        // a test key: production takes it from the environment
+        "hub.identity.token-cache.key=test-1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
         // a port nothing listens on: the hub starts, and is not ready
         "spring.data.redis.url=redis://127.0.0.1:1",
         "spring.data.redis.timeout=500ms",

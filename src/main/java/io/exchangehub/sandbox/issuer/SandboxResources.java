@@ -31,7 +31,7 @@ public final class SandboxResources {
         add(new Resource(properties.apiAudience(),
                 List.of("access_as_user", "Mail.Read", "Mail.ReadWrite", "Mail.Send", "Calendars.Read", "Calendars.ReadWrite",
                         "Contacts.Read", "Contacts.ReadWrite"),
-                List.of("Mail.Read.All", "Mail.ReadWrite.All", "Calendars.ReadWrite.All", "Contacts.ReadWrite.All")));
+                List.of("Mail.Read.All", "Mail.ReadWrite.All", "Mail.Send.All", "Calendars.ReadWrite.All", "Contacts.ReadWrite.All")));
         add(new Resource(properties.ewsAudience(), List.of("EWS.AccessAsUser.All"), List.of("full_access_as_app")));
         graph = add(new Resource(properties.graphAudience(),
                 List.of("User.Read", "Mail.ReadWrite", "Mail.ReadWrite.Shared", "Mail.Send", "Mail.Send.Shared",
