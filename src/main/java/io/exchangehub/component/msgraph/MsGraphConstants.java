@@ -1,0 +1,146 @@
+package io.exchangehub.component.msgraph;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The headers of the {@code msgraph:} component. A header wins over the endpoint option of the
+ * same meaning.
+ */
+public interface MsGraphConstants {
+
+    /** The operation to run, overriding the endpoint's {@code operation}. */
+    @Metadata(label = "producer", description = "The operation to run, overriding the endpoint's operation.",
+            javaType = "io.exchangehub.component.msgraph.MsGraphOperation")
+    String OPERATION = "CamelMsGraphOperation";
+
+    /** The mailbox (its UPN, an SMTP address) the operation works on; {@code /users/{upn}} in Graph. */
+    @Metadata(description = "The mailbox (its UPN) the operation works on, overriding the endpoint's mailbox.", javaType = "String")
+    String MAILBOX = "CamelMsGraphMailbox";
+
+    /** The user's delegated bearer token for Graph (without {@code Bearer}); never logged. */
+    @Metadata(label = "producer", description = "The user's delegated bearer token for Graph, without the Bearer prefix.",
+            javaType = "String", secret = true)
+    String ACCESS_TOKEN = "CamelMsGraphAccessToken";
+
+    /** A mail folder's id, or a well-known name ({@code inbox}, {@code drafts}, {@code sentitems}, …). */
+    @Metadata(label = "producer", description = "A mail folder's id or well-known name (inbox, drafts, sentitems, deleteditems, junkemail, archive).",
+            javaType = "String")
+    String FOLDER_ID = "CamelMsGraphFolderId";
+
+    /** createFolder: the parent folder's id or well-known name; absent for a folder at the top of the tree. */
+    @Metadata(label = "producer", description = "createFolder: the parent folder; absent for the top of the tree.", javaType = "String")
+    String PARENT_FOLDER_ID = "CamelMsGraphParentFolderId";
+
+    /** moveFolder, moveMessage, copyMessage: the destination folder's id or well-known name. */
+    @Metadata(label = "producer", description = "moveFolder, moveMessage, copyMessage: the destination folder's id or well-known name.",
+            javaType = "String")
+    String DESTINATION_FOLDER_ID = "CamelMsGraphDestinationFolderId";
+
+    /** createFolder, renameFolder: the folder's name (else the body, as text). */
+    @Metadata(label = "producer", description = "createFolder, renameFolder: the folder's name (else the body).", javaType = "String")
+    String DISPLAY_NAME = "CamelMsGraphDisplayName";
+
+    /** A message's id. */
+    @Metadata(label = "producer", description = "A message's id.", javaType = "String")
+    String MESSAGE_ID = "CamelMsGraphMessageId";
+
+    /** A calendar item's or occurrence's id. */
+    @Metadata(label = "producer", description = "A calendar item's or occurrence's id.", javaType = "String")
+    String EVENT_ID = "CamelMsGraphEventId";
+
+    /** A contact's id. */
+    @Metadata(label = "producer", description = "A contact's id.", javaType = "String")
+    String CONTACT_ID = "CamelMsGraphContactId";
+
+    /** An attachment's id, as listAttachments gives it (it names the message too). */
+    @Metadata(label = "producer", description = "An attachment's id, as listAttachments gives it.", javaType = "String")
+    String ATTACHMENT_ID = "CamelMsGraphAttachmentId";
+
+    /** listMessages, listContacts, searchContacts: the page to read, the nextCursor of the page before; absent for the first. */
+    @Metadata(label = "producer", description = "List operations: the nextCursor of the page before; absent for the first page.",
+            javaType = "String")
+    String CURSOR = "CamelMsGraphCursor";
+
+    /** List operations: how many items a page holds (1–1000), overriding the endpoint's {@code pageSize}. */
+    @Metadata(label = "producer", description = "List operations: the page size (1-1000), overriding the endpoint's pageSize.",
+            javaType = "Integer")
+    String TOP = "CamelMsGraphTop";
+
+    /** listMessages: only unread messages when true. */
+    @Metadata(label = "producer", description = "listMessages: only unread messages when true.", javaType = "Boolean")
+    String UNREAD_ONLY = "CamelMsGraphUnreadOnly";
+
+    /** listMessages: only messages from this SMTP address. */
+    @Metadata(label = "producer", description = "listMessages: only messages from this address.", javaType = "String")
+    String FROM = "CamelMsGraphFrom";
+
+    /** listMessages: only messages whose subject contains this text. */
+    @Metadata(label = "producer", description = "listMessages: only messages whose subject contains this text.", javaType = "String")
+    String SUBJECT_CONTAINS = "CamelMsGraphSubjectContains";
+
+    /** listMessages: only messages received at or after this instant (an Instant or ISO-8601 text). */
+    @Metadata(label = "producer", description = "listMessages: only messages received at or after this instant.",
+            javaType = "java.time.Instant")
+    String RECEIVED_AFTER = "CamelMsGraphReceivedAfter";
+
+    /** listMessages: only messages received before this instant (an Instant or ISO-8601 text). */
+    @Metadata(label = "producer", description = "listMessages: only messages received before this instant.",
+            javaType = "java.time.Instant")
+    String RECEIVED_BEFORE = "CamelMsGraphReceivedBefore";
+
+    /**
+     * listMessages, searchContacts: free text to search for. In listMessages it is Graph's
+     * {@code $search} (relevance order, no other filter applies).
+     */
+    @Metadata(label = "producer", description = "listMessages, searchContacts: free text to search for.", javaType = "String")
+    String QUERY = "CamelMsGraphQuery";
+
+    /** getMessage, getEvent: {@code html} or {@code text}, overriding the endpoint's {@code bodyType}. */
+    @Metadata(label = "producer", description = "getMessage, getEvent: html or text.", javaType = "String", enums = "html,text")
+    String BODY_TYPE = "CamelMsGraphBodyType";
+
+    /** updateMessage, updateEvent, updateContact: the change key last read; a stale one fails with a conflict. */
+    @Metadata(label = "producer", description = "update operations: the change key last read (sent as If-Match).", javaType = "String")
+    String CHANGE_KEY = "CamelMsGraphChangeKey";
+
+    /** deleteMessage and batch deletes: how to delete. */
+    @Metadata(label = "producer", description = "deleteMessage: how to delete.", javaType = "io.exchangehub.model.DeleteMode",
+            defaultValue = "MOVE_TO_DELETED_ITEMS")
+    String DELETE_MODE = "CamelMsGraphDeleteMode";
+
+    /** listEvents: the start of the window (an Instant or ISO-8601 text). */
+    @Metadata(label = "producer", description = "listEvents: the start of the window.", javaType = "java.time.Instant")
+    String START = "CamelMsGraphStart";
+
+    /** listEvents: the end of the window (an Instant or ISO-8601 text). */
+    @Metadata(label = "producer", description = "listEvents: the end of the window.", javaType = "java.time.Instant")
+    String END = "CamelMsGraphEnd";
+
+    /** Calendar operations: the IANA zone times are given in, overriding the endpoint's {@code timeZone}. */
+    @Metadata(label = "producer", description = "Calendar operations: the IANA time zone of the times returned.", javaType = "String")
+    String TIME_ZONE = "CamelMsGraphTimeZone";
+
+    /** cancelEvent: the message to the attendees. */
+    @Metadata(label = "producer", description = "cancelEvent: the message to the attendees.", javaType = "String")
+    String COMMENT = "CamelMsGraphComment";
+
+    /** downloadAttachment (out): the attachment's MIME type. */
+    @Metadata(label = "producer", description = "downloadAttachment (out): the attachment's MIME type.", javaType = "String")
+    String CONTENT_TYPE = "CamelMsGraphContentType";
+
+    /** downloadAttachment (out): the attachment's size in bytes, when Graph says. */
+    @Metadata(label = "producer", description = "downloadAttachment (out): the content's length in bytes.", javaType = "Long")
+    String CONTENT_LENGTH = "CamelMsGraphContentLength";
+
+    /** downloadAttachment (out): the attachment's file name. */
+    @Metadata(label = "producer", description = "downloadAttachment (out): the attachment's file name.", javaType = "String")
+    String ATTACHMENT_NAME = "CamelMsGraphAttachmentName";
+
+    /** Consumer (out): how the object changed, the ChangeEvent's changeType. */
+    @Metadata(label = "consumer", description = "The change's type.", javaType = "io.exchangehub.model.ChangeEvent.ChangeType")
+    String CHANGE_TYPE = "CamelMsGraphChangeType";
+
+    /** Consumer (out): what changed, the ChangeEvent's resourceType. */
+    @Metadata(label = "consumer", description = "The changed object's type.", javaType = "io.exchangehub.model.ChangeEvent.ResourceType")
+    String RESOURCE_TYPE = "CamelMsGraphResourceType";
+}

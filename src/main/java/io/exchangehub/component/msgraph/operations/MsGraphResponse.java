@@ -1,0 +1,25 @@
+package io.exchangehub.component.msgraph.operations;
+
+import java.util.Map;
+
+/**
+ * What an operation answers: the new message body and the headers to set.
+ *
+ * @param body    the result (a model record, a list, a page, a stream), or null for none
+ * @param headers headers to set on the message
+ */
+public record MsGraphResponse(Object body, Map<String, Object> headers) {
+
+    public MsGraphResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public static MsGraphResponse of(Object body) {
+        return new MsGraphResponse(body, Map.of());
+    }
+
+    /** An operation that answers nothing: the body becomes empty. */
+    public static MsGraphResponse none() {
+        return new MsGraphResponse(null, Map.of());
+    }
+}
