@@ -85,8 +85,7 @@ public final class ContactOperations {
         }
         List<Contact> contacts = new ArrayList<>();
         page.getValue().forEach(c -> contacts.add(ContactMapper.toModel(c)));
-        Object count = page.getAdditionalData().get("@odata.count");
         return new Page<>(List.copyOf(contacts), Cursors.encode(page.getOdataNextLink(), baseUrl),
-                count instanceof Number n ? n.intValue() : null);
+                page.getOdataCount() == null ? null : page.getOdataCount().intValue());
     }
 }

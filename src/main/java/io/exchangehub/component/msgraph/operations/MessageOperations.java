@@ -117,8 +117,7 @@ public final class MessageOperations {
         }
         List<MailMessage> items = new ArrayList<>();
         page.getValue().forEach(m -> items.add(MessageMapper.summary(m)));
-        Object count = page.getAdditionalData().get("@odata.count");
-        Integer total = count instanceof Number n ? n.intValue() : null;
+        Integer total = page.getOdataCount() == null ? null : page.getOdataCount().intValue();
         return new Page<>(List.copyOf(items), Cursors.encode(page.getOdataNextLink(), baseUrl), total);
     }
 
