@@ -125,12 +125,20 @@ public final class ContactMapper {
     }
 
     private static void addAddress(List<Contact.PostalAddress> addresses, Contact.AddressKind kind, PhysicalAddress a) {
-        if (a == null || (a.getStreet() == null && a.getCity() == null && a.getPostalCode() == null && a.getCountryOrRegion() == null
-                && a.getState() == null)) {
+        if (a == null) {
             return;
         }
-        addresses.add(new Contact.PostalAddress(kind, a.getStreet(), a.getCity(), a.getState(), a.getPostalCode(),
-                a.getCountryOrRegion()));
+        Contact.PostalAddress address = new Contact.PostalAddress(kind, blankToNull(a.getStreet()), blankToNull(a.getCity()),
+                blankToNull(a.getState()), blankToNull(a.getPostalCode()), blankToNull(a.getCountryOrRegion()));
+        if (address.street() != null || address.city() != null || address.state() != null || address.postalCode() != null
+                || address.countryOrRegion() != null) {
+            addresses.add(address);
+        }
+    }
+
+    /** Graph answers an unset text as empty; the model says null. */
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static List<String> numbers(List<Contact.Phone> phones, Contact.PhoneKind kind) {
