@@ -3,7 +3,7 @@ package io.exchangehub.component.msgraph;
 import io.exchangehub.HubIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -23,7 +23,7 @@ abstract class MsGraphIntegrationTest extends HubIntegrationTest {
     @Autowired
     protected ProducerTemplate producer;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     @AfterEach
     void clearFaults() {
