@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * What the msgraph: component's tests share: the real component in the running hub, sending
  * to the sandbox's Graph face over HTTP as a route would, with Carol's delegated token.
  */
-abstract class MsGraphIntegrationTest extends HubIntegrationTest {
+public abstract class MsGraphIntegrationTest extends HubIntegrationTest {
 
     @Autowired
     protected CamelContext camel;

@@ -22,7 +22,7 @@ import java.util.zip.InflaterInputStream;
  *
  * @param deltaLink the {@code @odata.deltaLink} of the last complete round
  * @param folderId  the mail folder's id (the scope may name it by a well-known name), null for the calendar
- * @param versions  object id → a digest of its change key
+ * @param versions  object id → a digest of its version
  */
 record DeltaState(String deltaLink, String folderId, Map<String, String> versions) {
 
@@ -32,9 +32,9 @@ record DeltaState(String deltaLink, String folderId, Map<String, String> version
         versions = new LinkedHashMap<>(versions);
     }
 
-    /** A short digest of a change key: the state holds thousands of them. */
-    static String version(String changeKey) {
-        return changeKey == null ? "" : Integer.toHexString(changeKey.hashCode());
+    /** A short digest of an object's version (its change key, and what changes without it): the state holds thousands. */
+    static String version(String version) {
+        return version == null ? "" : Integer.toHexString(version.hashCode());
     }
 
     String encode() {

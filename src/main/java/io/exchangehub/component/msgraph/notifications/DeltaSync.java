@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  */
 public final class DeltaSync {
 
-    private static final String[] MESSAGE_FIELDS = {"id", "changeKey", "parentFolderId", "lastModifiedDateTime"};
+    private static final String[] MESSAGE_FIELDS = {"id", "changeKey", "parentFolderId", "lastModifiedDateTime", "isRead"};
 
     /** What a scope covers. */
     public enum Kind { MESSAGES, EVENTS }
@@ -198,7 +198,8 @@ public final class DeltaSync {
         });
         List<Seen> seen = new ArrayList<>();
         for (Message message : response.getValue()) {
-            seen.add(seen(message, message.getParentFolderId()));
+            // Exchange keeps the change key when only the read state changes: the version takes both
+            seen.add(seen(message, message.getParentFolderId(), message.getChangeKey() + "|" + message.getIsRead()));
         }
         return new Page(seen, response.getOdataNextLink(), response.getOdataDeltaLink());
     }
@@ -219,15 +220,15 @@ public final class DeltaSync {
         });
         List<Seen> seen = new ArrayList<>();
         for (Event event : response.getValue()) {
-            seen.add(seen(event, null));
+            seen.add(seen(event, null, event.getChangeKey()));
         }
         return new Page(seen, response.getOdataNextLink(), response.getOdataDeltaLink());
     }
 
-    private Seen seen(OutlookItem item, String folderId) {
+    private Seen seen(OutlookItem item, String folderId, String version) {
         boolean removed = item.getAdditionalData() != null && item.getAdditionalData().containsKey("@removed");
         Instant time = item.getLastModifiedDateTime() != null ? item.getLastModifiedDateTime().toInstant() : clock.instant();
-        return new Seen(item.getId(), DeltaState.version(item.getChangeKey()), removed, folderId, time);
+        return new Seen(item.getId(), DeltaState.version(version), removed, folderId, time);
     }
 
     private ChangeEvent change(ChangeEvent.ChangeType type, String id, String folderId, Instant time) {
