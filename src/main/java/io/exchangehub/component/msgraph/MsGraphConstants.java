@@ -22,14 +22,17 @@ public interface MsGraphConstants {
             javaType = "String", secret = true)
     String ACCESS_TOKEN = "CamelMsGraphAccessToken";
 
-    /** A mail folder's id, or a well-known name ({@code inbox}, {@code drafts}, {@code sentitems}, …). */
-    @Metadata(label = "producer", description = "A mail folder's id or well-known name (inbox, drafts, sentitems, deleteditems, junkemail, archive).",
-            javaType = "String")
+    /**
+     * A folder's id or well-known name ({@code inbox}, {@code drafts}, {@code sentitems},
+     * {@code deleteditems}, {@code junkemail}, {@code archive}): for listMessages the folder to
+     * list (default {@code inbox}), for createFolder the parent (default the top of the mailbox),
+     * for folder operations the folder itself; for listEvents the calendar (default the main one)
+     * and for listContacts the contact folder (default the main one).
+     */
+    @Metadata(label = "producer", description = "A folder's id or well-known name: for listMessages the folder (default inbox), "
+            + "for createFolder the parent (default the top), for folder operations the folder itself; for listEvents the calendar "
+            + "and for listContacts the contact folder (default the main ones).", javaType = "String")
     String FOLDER_ID = "CamelMsGraphFolderId";
-
-    /** createFolder: the parent folder's id or well-known name; absent for a folder at the top of the tree. */
-    @Metadata(label = "producer", description = "createFolder: the parent folder; absent for the top of the tree.", javaType = "String")
-    String PARENT_FOLDER_ID = "CamelMsGraphParentFolderId";
 
     /** moveFolder, moveMessage, copyMessage: the destination folder's id or well-known name. */
     @Metadata(label = "producer", description = "moveFolder, moveMessage, copyMessage: the destination folder's id or well-known name.",
@@ -40,17 +43,10 @@ public interface MsGraphConstants {
     @Metadata(label = "producer", description = "createFolder, renameFolder: the folder's name (else the body).", javaType = "String")
     String DISPLAY_NAME = "CamelMsGraphDisplayName";
 
-    /** A message's id. */
-    @Metadata(label = "producer", description = "A message's id.", javaType = "String")
-    String MESSAGE_ID = "CamelMsGraphMessageId";
-
-    /** A calendar item's or occurrence's id. */
-    @Metadata(label = "producer", description = "A calendar item's or occurrence's id.", javaType = "String")
-    String EVENT_ID = "CamelMsGraphEventId";
-
-    /** A contact's id. */
-    @Metadata(label = "producer", description = "A contact's id.", javaType = "String")
-    String CONTACT_ID = "CamelMsGraphContactId";
+    /** The id of the message, event (or occurrence) or contact to work on; for attachment operations, the message they belong to. */
+    @Metadata(label = "producer", description = "The id of the message, event or contact to work on; for attachment operations the "
+            + "message the attachments belong to.", javaType = "String")
+    String ITEM_ID = "CamelMsGraphItemId";
 
     /** An attachment's id, as listAttachments gives it (it names the message too). */
     @Metadata(label = "producer", description = "An attachment's id, as listAttachments gives it.", javaType = "String")
@@ -66,17 +62,23 @@ public interface MsGraphConstants {
             javaType = "Integer")
     String TOP = "CamelMsGraphTop";
 
-    /** listMessages: only unread messages when true. */
-    @Metadata(label = "producer", description = "listMessages: only unread messages when true.", javaType = "Boolean")
-    String UNREAD_ONLY = "CamelMsGraphUnreadOnly";
+    /** listMessages: the order, {@code receivedAt} or {@code subject}, with a {@code -} in front for descending; default {@code -receivedAt}. */
+    @Metadata(label = "producer", description = "listMessages: the order, receivedAt or subject, with a - in front for descending; "
+            + "default -receivedAt (newest first).", javaType = "String")
+    String SORT = "CamelMsGraphSort";
 
-    /** listMessages: only messages from this SMTP address. */
-    @Metadata(label = "producer", description = "listMessages: only messages from this address.", javaType = "String")
-    String FROM = "CamelMsGraphFrom";
+    /** listMessages: only unread (true) or only read (false) messages. */
+    @Metadata(label = "producer", description = "listMessages: only unread (true) or only read (false) messages.", javaType = "Boolean")
+    String FILTER_UNREAD = "CamelMsGraphFilterUnread";
+
+    /** listMessages: only messages from this address (with an {@code @}), or whose sender's name contains this text. */
+    @Metadata(label = "producer", description = "listMessages: only messages from this address, or whose sender's name contains "
+            + "this text.", javaType = "String")
+    String FILTER_FROM = "CamelMsGraphFilterFrom";
 
     /** listMessages: only messages whose subject contains this text. */
     @Metadata(label = "producer", description = "listMessages: only messages whose subject contains this text.", javaType = "String")
-    String SUBJECT_CONTAINS = "CamelMsGraphSubjectContains";
+    String FILTER_SUBJECT = "CamelMsGraphFilterSubject";
 
     /** listMessages: only messages received at or after this instant (an Instant or ISO-8601 text). */
     @Metadata(label = "producer", description = "listMessages: only messages received at or after this instant.",
@@ -103,9 +105,9 @@ public interface MsGraphConstants {
     @Metadata(label = "producer", description = "update operations: the change key last read (sent as If-Match).", javaType = "String")
     String CHANGE_KEY = "CamelMsGraphChangeKey";
 
-    /** deleteMessage and batch deletes: how to delete. */
-    @Metadata(label = "producer", description = "deleteMessage: how to delete.", javaType = "io.exchangehub.model.DeleteMode",
-            defaultValue = "MOVE_TO_DELETED_ITEMS")
+    /** deleteMessage, deleteEvent, deleteContact, deleteFolder: how to delete; SOFT and HARD are Graph's permanentDelete. */
+    @Metadata(label = "producer", description = "deleteMessage, deleteEvent, deleteContact, deleteFolder: how to delete (SOFT and "
+            + "HARD are Graph's permanentDelete).", javaType = "io.exchangehub.model.DeleteMode", defaultValue = "MOVE_TO_DELETED_ITEMS")
     String DELETE_MODE = "CamelMsGraphDeleteMode";
 
     /** listEvents: the start of the window (an Instant or ISO-8601 text). */
@@ -134,7 +136,22 @@ public interface MsGraphConstants {
 
     /** downloadAttachment (out): the attachment's file name. */
     @Metadata(label = "producer", description = "downloadAttachment (out): the attachment's file name.", javaType = "String")
-    String ATTACHMENT_NAME = "CamelMsGraphAttachmentName";
+    String FILE_NAME = "CamelMsGraphFileName";
+
+    /** List operations (out): the cursor of the next page, absent on the last page. */
+    @Metadata(label = "producer", description = "List operations (out): the cursor of the next page, absent on the last page.",
+            javaType = "String")
+    String NEXT_CURSOR = "CamelMsGraphNextCursor";
+
+    /** List operations (out): how many entries match in all, when Graph says. */
+    @Metadata(label = "producer", description = "List operations (out): how many entries match in all, when Graph says.",
+            javaType = "Integer")
+    String TOTAL_COUNT = "CamelMsGraphTotalCount";
+
+    /** getMessage (out): the message's internet headers, in order, as a list of {@code Map.Entry<String, String>}. */
+    @Metadata(label = "producer", description = "getMessage (out): the internet headers in order, a list of Map.Entry<String, String>.",
+            javaType = "java.util.List")
+    String INTERNET_HEADERS = "CamelMsGraphInternetHeaders";
 
     /** Consumer (out): how the object changed, the ChangeEvent's changeType. */
     @Metadata(label = "consumer", description = "The change's type.", javaType = "io.exchangehub.model.ChangeEvent.ChangeType")

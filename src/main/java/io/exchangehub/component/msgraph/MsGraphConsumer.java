@@ -130,11 +130,6 @@ public class MsGraphConsumer extends ScheduledPollConsumer {
         return changes.size();
     }
 
-    /** The ids of the delta scopes' states in the store (for operators and tests). */
-    public List<String> stateKeys() {
-        return scopes.stream().map(DeltaSync::stateKey).toList();
-    }
-
     private void emit(ChangeEvent change) {
         Exchange exchange = createExchange(true);
         exchange.getMessage().setBody(change);

@@ -10,16 +10,16 @@ public enum MsGraphOperation {
     listFolders(MsGraphResource.folders),
     /** One folder ({@code CamelMsGraphFolderId}): {@code MailFolder}. */
     getFolder(MsGraphResource.folders),
-    /** A folder named {@code CamelMsGraphDisplayName} under {@code CamelMsGraphParentFolderId}: {@code MailFolder}. */
+    /** A folder named {@code CamelMsGraphDisplayName} under {@code CamelMsGraphFolderId} (default the top): {@code MailFolder}. */
     createFolder(MsGraphResource.folders),
     /** Renames {@code CamelMsGraphFolderId} to {@code CamelMsGraphDisplayName}: {@code MailFolder}. */
     renameFolder(MsGraphResource.folders),
     /** Moves {@code CamelMsGraphFolderId} under {@code CamelMsGraphDestinationFolderId}: {@code MailFolder}. */
     moveFolder(MsGraphResource.folders),
-    /** Deletes {@code CamelMsGraphFolderId} (into Deleted Items). */
+    /** Deletes {@code CamelMsGraphFolderId} as {@code CamelMsGraphDeleteMode} says (default into Deleted Items). */
     deleteFolder(MsGraphResource.folders),
 
-    /** A page of a folder's messages (or of the whole mailbox without a folder), newest first: {@code Page<MailMessage>}. */
+    /** A page of a folder's messages (default the inbox), newest first unless sorted otherwise: {@code Page<MailMessage>}. */
     listMessages(MsGraphResource.messages),
     /** One message whole: {@code MailMessage}. */
     getMessage(MsGraphResource.messages),
@@ -27,13 +27,13 @@ public enum MsGraphOperation {
     sendMessage(MsGraphResource.messages),
     /** Saves the body's {@code MessageDraft} in Drafts: {@code MailMessage}. */
     createDraft(MsGraphResource.messages),
-    /** Sends the draft {@code CamelMsGraphMessageId}. */
+    /** Sends the draft {@code CamelMsGraphItemId}. */
     sendDraft(MsGraphResource.messages),
-    /** Replies to the sender of {@code CamelMsGraphMessageId} with the body's {@code MessageDraft}. */
+    /** Replies to the sender of {@code CamelMsGraphItemId} with the body's {@code MessageDraft}. */
     reply(MsGraphResource.messages),
-    /** Replies to everyone on {@code CamelMsGraphMessageId} with the body's {@code MessageDraft}. */
+    /** Replies to everyone on {@code CamelMsGraphItemId} with the body's {@code MessageDraft}. */
     replyAll(MsGraphResource.messages),
-    /** Forwards {@code CamelMsGraphMessageId} to the body's {@code MessageDraft} recipients. */
+    /** Forwards {@code CamelMsGraphItemId} to the body's {@code MessageDraft} recipients. */
     forward(MsGraphResource.messages),
     /** Applies the body's {@code MessageChanges} (with {@code CamelMsGraphChangeKey} as If-Match): {@code MailMessage}. */
     updateMessage(MsGraphResource.messages),
@@ -56,14 +56,14 @@ public enum MsGraphOperation {
     updateEvent(MsGraphResource.calendar),
     /** The organizer cancels a meeting, telling the attendees {@code CamelMsGraphComment}. */
     cancelEvent(MsGraphResource.calendar),
-    /** Deletes a calendar item from this calendar. */
+    /** Deletes a calendar item as {@code CamelMsGraphDeleteMode} says. */
     deleteEvent(MsGraphResource.calendar),
     /** Answers an invitation with the body's {@code EventResponse}. */
     respondToEvent(MsGraphResource.calendar),
 
     /** A page of the contacts, by display name: {@code Page<Contact>}. */
     listContacts(MsGraphResource.contacts),
-    /** Contacts whose names or addresses start with {@code CamelMsGraphQuery}: {@code Page<Contact>}. */
+    /** Up to {@code CamelMsGraphTop} contacts whose names or addresses start with {@code CamelMsGraphQuery}: {@code List<Contact>}. */
     searchContacts(MsGraphResource.contacts),
     /** One contact: {@code Contact}. */
     getContact(MsGraphResource.contacts),
@@ -71,16 +71,16 @@ public enum MsGraphOperation {
     createContact(MsGraphResource.contacts),
     /** Applies the body's {@code Contact} (null fields stay): {@code Contact}. */
     updateContact(MsGraphResource.contacts),
-    /** Deletes a contact. */
+    /** Deletes a contact as {@code CamelMsGraphDeleteMode} says. */
     deleteContact(MsGraphResource.contacts),
 
-    /** The attachments of {@code CamelMsGraphMessageId}: {@code List<Attachment>}. */
+    /** The attachments of {@code CamelMsGraphItemId}: {@code List<Attachment>}. */
     listAttachments(MsGraphResource.attachments),
     /** One attachment's metadata: {@code Attachment}. */
     getAttachment(MsGraphResource.attachments),
     /** One attachment's content, streamed: an {@code InputStream}, with content type, length and name headers. */
     downloadAttachment(MsGraphResource.attachments),
-    /** Attaches the body's {@code AttachmentUpload} to {@code CamelMsGraphMessageId}, streamed above 3 MB: {@code Attachment}. */
+    /** Attaches the body's {@code AttachmentUpload} to {@code CamelMsGraphItemId}, streamed above 3 MB: {@code Attachment}. */
     addAttachment(MsGraphResource.attachments),
     /** Deletes an attachment. */
     deleteAttachment(MsGraphResource.attachments);

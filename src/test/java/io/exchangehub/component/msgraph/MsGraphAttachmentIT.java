@@ -35,13 +35,13 @@ class MsGraphAttachmentIT extends MsGraphIntegrationTest {
     private MailMessage inboxMessage(String subject) {
         @SuppressWarnings("unchecked")
         Page<MailMessage> page = result("messages", MsGraphOperation.listMessages, null, Page.class, MsGraphConstants.FOLDER_ID,
-                "inbox", MsGraphConstants.SUBJECT_CONTAINS, subject);
+                "inbox", MsGraphConstants.FILTER_SUBJECT, subject);
         return page.items().get(0);
     }
 
     @SuppressWarnings("unchecked")
     private List<Attachment> attachments(String messageId) {
-        return result("attachments", MsGraphOperation.listAttachments, null, List.class, MsGraphConstants.MESSAGE_ID, messageId);
+        return result("attachments", MsGraphOperation.listAttachments, null, List.class, MsGraphConstants.ITEM_ID, messageId);
     }
 
     private MailMessage draft() {
@@ -66,7 +66,7 @@ class MsGraphAttachmentIT extends MsGraphIntegrationTest {
         Exchange download = call("attachments", MsGraphOperation.downloadAttachment, null, MsGraphConstants.ATTACHMENT_ID, checklist.id());
         assertThat(download.getMessage().getHeader(MsGraphConstants.CONTENT_TYPE)).isEqualTo("text/plain");
         assertThat(download.getMessage().getHeader(MsGraphConstants.CONTENT_LENGTH)).isEqualTo(1024L);
-        assertThat(download.getMessage().getHeader(MsGraphConstants.ATTACHMENT_NAME)).isEqualTo("checklist.txt");
+        assertThat(download.getMessage().getHeader(MsGraphConstants.FILE_NAME)).isEqualTo("checklist.txt");
         try (InputStream in = download.getMessage().getBody(InputStream.class)) {
             assertThat(in.readAllBytes()).hasSize(1024);
         }
@@ -89,7 +89,7 @@ class MsGraphAttachmentIT extends MsGraphIntegrationTest {
         byte[] bytes = "a small file".getBytes(StandardCharsets.UTF_8);
         Attachment added = result("attachments", MsGraphOperation.addAttachment,
                 new AttachmentUpload("small.txt", null, bytes.length, false, null, () -> new java.io.ByteArrayInputStream(bytes)),
-                Attachment.class, MsGraphConstants.MESSAGE_ID, draft.id());
+                Attachment.class, MsGraphConstants.ITEM_ID, draft.id());
         assertThat(added.name()).isEqualTo("small.txt");
         assertThat(added.contentType()).isEqualTo("text/plain");
         assertThat(added.size()).isEqualTo(bytes.length);
@@ -97,7 +97,7 @@ class MsGraphAttachmentIT extends MsGraphIntegrationTest {
         assertThat(attachments(draft.id())).isEmpty();
         Exchange gone = call("attachments", MsGraphOperation.getAttachment, null, MsGraphConstants.ATTACHMENT_ID, added.id());
         assertThat(gone.getException()).isInstanceOf(NotFoundException.class);
-        result("messages", MsGraphOperation.deleteMessage, null, Object.class, MsGraphConstants.MESSAGE_ID, draft.id(),
+        result("messages", MsGraphOperation.deleteMessage, null, Object.class, MsGraphConstants.ITEM_ID, draft.id(),
                 MsGraphConstants.DELETE_MODE, "HARD");
     }
 
@@ -108,7 +108,7 @@ class MsGraphAttachmentIT extends MsGraphIntegrationTest {
         double before = requests("PUT");
         Attachment uploaded = result("attachments", MsGraphOperation.addAttachment,
                 new AttachmentUpload("video.mp4", "video/mp4", FORTY_MB, false, null, () -> new GeneratedStream(FORTY_MB, 7, uploadProbe)),
-                Attachment.class, MsGraphConstants.MESSAGE_ID, draft.id());
+                Attachment.class, MsGraphConstants.ITEM_ID, draft.id());
         assertThat(uploaded.size()).isEqualTo(FORTY_MB);
         assertThat(uploaded.name()).isEqualTo("video.mp4");
         assertThat(requests("PUT") - before).as("chunks of 3.75 MiB").isEqualTo(11);
@@ -137,7 +137,7 @@ class MsGraphAttachmentIT extends MsGraphIntegrationTest {
             }
         }
         assertThat(received.digest()).isEqualTo(sent.digest());
-        result("messages", MsGraphOperation.deleteMessage, null, Object.class, MsGraphConstants.MESSAGE_ID, draft.id(),
+        result("messages", MsGraphOperation.deleteMessage, null, Object.class, MsGraphConstants.ITEM_ID, draft.id(),
                 MsGraphConstants.DELETE_MODE, "HARD");
     }
 

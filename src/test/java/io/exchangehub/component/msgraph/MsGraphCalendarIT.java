@@ -57,7 +57,7 @@ class MsGraphCalendarIT extends MsGraphIntegrationTest {
         assertThat(newYork.get(0).start().toInstant()).isEqualTo(berlin.get(0).start().toInstant());
 
         CalendarEvent master = result("calendar", MsGraphOperation.getEvent, null, CalendarEvent.class,
-                MsGraphConstants.EVENT_ID, berlin.get(0).seriesMasterId(), MsGraphConstants.TIME_ZONE, "Europe/Berlin");
+                MsGraphConstants.ITEM_ID, berlin.get(0).seriesMasterId(), MsGraphConstants.TIME_ZONE, "Europe/Berlin");
         assertThat(master.type()).isEqualTo(CalendarEvent.Type.SERIES_MASTER);
         assertThat(master.recurrence().pattern()).isEqualTo(Recurrence.Pattern.WEEKLY);
         assertThat(master.recurrence().daysOfWeek()).containsExactly(DayOfWeek.TUESDAY);
@@ -92,20 +92,20 @@ class MsGraphCalendarIT extends MsGraphIntegrationTest {
                 java.util.Optional::isPresent).orElseThrow();
         assertThat(invitation.iCalUid()).isEqualTo(organized.iCalUid());
         result("calendar", MsGraphOperation.respondToEvent, new EventResponse(ResponseStatus.ACCEPTED, "Count me in", true),
-                Object.class, MsGraphConstants.EVENT_ID, invitation.id());
+                Object.class, MsGraphConstants.ITEM_ID, invitation.id());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Exchange fetched = callAs(ALICE, "calendar", MsGraphOperation.getEvent, null, MsGraphConstants.EVENT_ID, organized.id());
+            Exchange fetched = callAs(ALICE, "calendar", MsGraphOperation.getEvent, null, MsGraphConstants.ITEM_ID, organized.id());
             assertThat(fetched.getMessage().getBody(CalendarEvent.class).attendees()).extracting(Attendee::response)
                     .containsExactly(ResponseStatus.ACCEPTED);
         });
 
-        CalendarEvent answered = callAs(ALICE, "calendar", MsGraphOperation.getEvent, null, MsGraphConstants.EVENT_ID, organized.id())
+        CalendarEvent answered = callAs(ALICE, "calendar", MsGraphOperation.getEvent, null, MsGraphConstants.ITEM_ID, organized.id())
                 .getMessage().getBody(CalendarEvent.class);
         assertThat(answered.changeKey()).as("the answer changed the organizer's copy").isNotEqualTo(organized.changeKey());
         EventDraft later = new EventDraft("Moved " + subject, null, new DateTimeZone(LocalDateTime.parse("2026-03-10T17:00"), "Europe/London"),
                 new DateTimeZone(LocalDateTime.parse("2026-03-10T18:00"), "Europe/London"), null, null, null, null, null, null, null,
                 null, null, null);
-        Exchange updated = callAs(ALICE, "calendar", MsGraphOperation.updateEvent, later, MsGraphConstants.EVENT_ID, organized.id(),
+        Exchange updated = callAs(ALICE, "calendar", MsGraphOperation.updateEvent, later, MsGraphConstants.ITEM_ID, organized.id(),
                 MsGraphConstants.TIME_ZONE, "UTC", MsGraphConstants.CHANGE_KEY, answered.changeKey());
         assertThat(updated.getException()).isNull();
         CalendarEvent moved = updated.getMessage().getBody(CalendarEvent.class);
@@ -113,14 +113,14 @@ class MsGraphCalendarIT extends MsGraphIntegrationTest {
         assertThat(moved.start()).isEqualTo(new DateTimeZone(LocalDateTime.parse("2026-03-10T17:00"), "UTC"));
         assertThat(moved.location()).as("what the change leaves out stays").isEqualTo("Room 1");
 
-        Exchange cancelled = callAs(ALICE, "calendar", MsGraphOperation.cancelEvent, null, MsGraphConstants.EVENT_ID, organized.id(),
+        Exchange cancelled = callAs(ALICE, "calendar", MsGraphOperation.cancelEvent, null, MsGraphConstants.ITEM_ID, organized.id(),
                 MsGraphConstants.COMMENT, "Sorry");
         assertThat(cancelled.getException()).isNull();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(view(CAROL, "2026-03-10T00:00:00Z", "2026-03-11T00:00:00Z",
                 "UTC")).filteredOn(e -> e.subject().endsWith(subject)).allMatch(CalendarEvent::isCancelled));
         view(CAROL, "2026-03-10T00:00:00Z", "2026-03-11T00:00:00Z", "UTC").stream().filter(e -> e.subject().endsWith(subject))
-                .forEach(e -> result("calendar", MsGraphOperation.deleteEvent, null, Object.class, MsGraphConstants.EVENT_ID, e.id()));
-        Exchange gone = callAs(ALICE, "calendar", MsGraphOperation.getEvent, null, MsGraphConstants.EVENT_ID, organized.id());
+                .forEach(e -> result("calendar", MsGraphOperation.deleteEvent, null, Object.class, MsGraphConstants.ITEM_ID, e.id()));
+        Exchange gone = callAs(ALICE, "calendar", MsGraphOperation.getEvent, null, MsGraphConstants.ITEM_ID, organized.id());
         assertThat(gone.getException()).isInstanceOf(NotFoundException.class);
     }
 
@@ -145,6 +145,6 @@ class MsGraphCalendarIT extends MsGraphIntegrationTest {
         assertThat(occurrences).extracting(e -> e.start().dateTime().toLocalDate()).containsExactly(LocalDate.parse("2026-03-27"),
                 LocalDate.parse("2026-04-24"), LocalDate.parse("2026-05-29"), LocalDate.parse("2026-06-26"),
                 LocalDate.parse("2026-07-31"), LocalDate.parse("2026-08-28"));
-        result("calendar", MsGraphOperation.deleteEvent, null, Object.class, MsGraphConstants.EVENT_ID, created.id());
+        result("calendar", MsGraphOperation.deleteEvent, null, Object.class, MsGraphConstants.ITEM_ID, created.id());
     }
 }

@@ -39,7 +39,7 @@ class MsGraphFolderIT extends MsGraphIntegrationTest {
     void aFolderIsCreatedRenamedMovedAndDeletedWithItsPathKeptRight() {
         String name = "Project " + UUID.randomUUID().toString().substring(0, 8);
         MailFolder created = result("folders", MsGraphOperation.createFolder, null, MailFolder.class,
-                MsGraphConstants.DISPLAY_NAME, name, MsGraphConstants.PARENT_FOLDER_ID, "inbox");
+                MsGraphConstants.DISPLAY_NAME, name, MsGraphConstants.FOLDER_ID, "inbox");
         assertThat(created.path()).isEqualTo("/Inbox/" + name);
         assertThat(created.totalCount()).isZero();
 

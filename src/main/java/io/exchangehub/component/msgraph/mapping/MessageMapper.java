@@ -22,7 +22,8 @@ public final class MessageMapper {
             "categories", "hasAttachments", "bodyPreview"};
 
     /** A whole message: the summary and what only a single message shows. */
-    public static final String[] WHOLE = concat(SUMMARY, "bccRecipients", "replyTo", "body", "internetMessageId");
+    public static final String[] WHOLE = concat(SUMMARY, "bccRecipients", "replyTo", "body", "internetMessageId",
+            "internetMessageHeaders");
 
     private MessageMapper() {}
 

@@ -75,11 +75,6 @@ public final class DeltaSync {
         this.mailbox = mailbox;
     }
 
-    /** The key of this scope's state in the store. */
-    public String stateKey() {
-        return key;
-    }
-
     public Kind kind() {
         return kind;
     }

@@ -39,10 +39,10 @@ public final class AttachmentOperations {
 
     public MsGraphResponse process(MsGraphOperation operation, MsGraphRequest request) {
         return switch (operation) {
-            case listAttachments -> MsGraphResponse.of(list(request, request.required(MsGraphConstants.MESSAGE_ID)));
+            case listAttachments -> MsGraphResponse.of(list(request, request.required(MsGraphConstants.ITEM_ID)));
             case getAttachment -> MsGraphResponse.of(metadata(request, AttachmentIds.parse(request.required(MsGraphConstants.ATTACHMENT_ID))));
             case downloadAttachment -> download(request);
-            case addAttachment -> MsGraphResponse.of(attach(request, request.required(MsGraphConstants.MESSAGE_ID),
+            case addAttachment -> MsGraphResponse.of(attach(request, request.required(MsGraphConstants.ITEM_ID),
                     request.body(AttachmentUpload.class)));
             case deleteAttachment -> {
                 AttachmentIds.Parts parts = AttachmentIds.parse(request.required(MsGraphConstants.ATTACHMENT_ID));
@@ -96,7 +96,7 @@ public final class AttachmentOperations {
             headers.put(MsGraphConstants.CONTENT_LENGTH, attachment.size());
         }
         if (attachment.name() != null) {
-            headers.put(MsGraphConstants.ATTACHMENT_NAME, attachment.name());
+            headers.put(MsGraphConstants.FILE_NAME, attachment.name());
         }
         return new MsGraphResponse(content, headers);
     }

@@ -13,6 +13,7 @@ import io.exchangehub.component.msgraph.mapping.Bodies;
 import io.exchangehub.component.msgraph.mapping.EventMapper;
 import io.exchangehub.component.msgraph.mapping.TimeZones;
 import io.exchangehub.model.CalendarEvent;
+import io.exchangehub.model.DeleteMode;
 import io.exchangehub.model.EventDraft;
 import io.exchangehub.model.EventResponse;
 import io.exchangehub.model.InvalidRequestException;
@@ -30,15 +31,16 @@ import java.util.List;
 public final class CalendarOperations {
 
     private static final int PAGE = 250;
+    private static final String[] ORDER = {"start/dateTime"};
 
     public MsGraphResponse process(MsGraphOperation operation, MsGraphRequest request) {
         return switch (operation) {
             case listEvents -> MsGraphResponse.of(view(request));
-            case getEvent -> MsGraphResponse.of(get(request, request.required(MsGraphConstants.EVENT_ID)));
+            case getEvent -> MsGraphResponse.of(get(request, request.required(MsGraphConstants.ITEM_ID)));
             case createEvent -> MsGraphResponse.of(create(request));
             case updateEvent -> MsGraphResponse.of(update(request));
             case cancelEvent -> {
-                String id = request.required(MsGraphConstants.EVENT_ID);
+                String id = request.required(MsGraphConstants.ITEM_ID);
                 CancelPostRequestBody body = new CancelPostRequestBody();
                 String comment = request.header(MsGraphConstants.COMMENT);
                 body.setComment(comment == null ? "" : comment);
@@ -46,12 +48,19 @@ public final class CalendarOperations {
                 yield MsGraphResponse.none();
             }
             case deleteEvent -> {
-                String id = request.required(MsGraphConstants.EVENT_ID);
-                request.run(id, user -> user.events().byEventId(id).delete(request.call()::attach));
+                String id = request.required(MsGraphConstants.ITEM_ID);
+                boolean permanent = request.deleteMode() != DeleteMode.MOVE_TO_DELETED_ITEMS;
+                request.run(id, user -> {
+                    if (permanent) {
+                        user.events().byEventId(id).permanentDelete().post(request.call()::attach);
+                    } else {
+                        user.events().byEventId(id).delete(request.call()::attach);
+                    }
+                });
                 yield MsGraphResponse.none();
             }
             case respondToEvent -> {
-                respond(request, request.required(MsGraphConstants.EVENT_ID), request.body(EventResponse.class));
+                respond(request, request.required(MsGraphConstants.ITEM_ID), request.body(EventResponse.class));
                 yield MsGraphResponse.none();
             }
             default -> throw new IllegalArgumentException("Not a calendar operation: " + operation);
@@ -74,15 +83,28 @@ public final class CalendarOperations {
         }
         ZoneId zone = request.zone();
         List<CalendarEvent> events = new ArrayList<>();
-        EventCollectionResponse page = request.graph(null, user -> user.calendarView().get(c -> {
-            request.call().attach(c);
-            c.queryParameters.startDateTime = DateTimeFormatter.ISO_INSTANT.format(start);
-            c.queryParameters.endDateTime = DateTimeFormatter.ISO_INSTANT.format(end);
-            c.queryParameters.top = PAGE;
-            c.queryParameters.select = EventMapper.SUMMARY;
-            c.queryParameters.orderby = new String[] {"start/dateTime"};
-            c.headers.add("Prefer", prefer(zone));
-        }));
+        String from = DateTimeFormatter.ISO_INSTANT.format(start);
+        String to = DateTimeFormatter.ISO_INSTANT.format(end);
+        String calendar = request.header(MsGraphConstants.FOLDER_ID);
+        EventCollectionResponse page = request.graph(calendar, user -> calendar == null
+                ? user.calendarView().get(c -> {
+                    request.call().attach(c);
+                    c.queryParameters.startDateTime = from;
+                    c.queryParameters.endDateTime = to;
+                    c.queryParameters.top = PAGE;
+                    c.queryParameters.select = EventMapper.SUMMARY;
+                    c.queryParameters.orderby = ORDER;
+                    c.headers.add("Prefer", prefer(zone));
+                })
+                : user.calendars().byCalendarId(calendar).calendarView().get(c -> {
+                    request.call().attach(c);
+                    c.queryParameters.startDateTime = from;
+                    c.queryParameters.endDateTime = to;
+                    c.queryParameters.top = PAGE;
+                    c.queryParameters.select = EventMapper.SUMMARY;
+                    c.queryParameters.orderby = ORDER;
+                    c.headers.add("Prefer", prefer(zone));
+                }));
         while (true) {
             page.getValue().forEach(e -> events.add(EventMapper.toModel(e, zone)));
             String next = page.getOdataNextLink();
@@ -119,7 +141,7 @@ public final class CalendarOperations {
     }
 
     private CalendarEvent update(MsGraphRequest request) {
-        String id = request.required(MsGraphConstants.EVENT_ID);
+        String id = request.required(MsGraphConstants.ITEM_ID);
         EventDraft draft = request.body(EventDraft.class);
         ZoneId zone = request.zone();
         String ifMatch = request.ifMatch();

@@ -8,6 +8,7 @@ import io.exchangehub.component.msgraph.MsGraphConstants;
 import io.exchangehub.component.msgraph.MsGraphOperation;
 import io.exchangehub.component.msgraph.client.MsGraphBatch;
 import io.exchangehub.component.msgraph.mapping.FolderMapper;
+import io.exchangehub.model.DeleteMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +37,14 @@ public final class FolderOperations {
             case moveFolder -> MsGraphResponse.of(move(request));
             case deleteFolder -> {
                 String id = request.required(MsGraphConstants.FOLDER_ID);
-                request.run(id, user -> user.mailFolders().byMailFolderId(id).delete(request.call()::attach));
+                boolean permanent = request.deleteMode() != DeleteMode.MOVE_TO_DELETED_ITEMS;
+                request.run(id, user -> {
+                    if (permanent) {
+                        user.mailFolders().byMailFolderId(id).permanentDelete().post(request.call()::attach);
+                    } else {
+                        user.mailFolders().byMailFolderId(id).delete(request.call()::attach);
+                    }
+                });
                 yield MsGraphResponse.none();
             }
             default -> throw new IllegalArgumentException("Not a folder operation: " + operation);
@@ -201,7 +209,7 @@ public final class FolderOperations {
     private io.exchangehub.model.MailFolder create(MsGraphRequest request) {
         MailFolder folder = new MailFolder();
         folder.setDisplayName(name(request));
-        String parent = request.header(MsGraphConstants.PARENT_FOLDER_ID);
+        String parent = request.header(MsGraphConstants.FOLDER_ID);
         MailFolder created = request.graph(parent, user -> parent == null
                 ? user.mailFolders().post(folder, request.call()::attach)
                 : user.mailFolders().byMailFolderId(parent).childFolders().post(folder, request.call()::attach));

@@ -35,7 +35,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Messages: list and search with cursors, read, send, draft, answer, change, move, copy, delete. */
 public final class MessageOperations {
@@ -46,6 +45,8 @@ public final class MessageOperations {
      */
     private static final Instant EPOCH = Instant.parse("1970-01-01T00:00:00Z");
     private static final String NEWEST_FIRST = "receivedDateTime desc";
+    private static final java.util.Map<String, String> SORTS = java.util.Map.of("-receivedAt", NEWEST_FIRST,
+            "receivedAt", "receivedDateTime asc", "subject", "subject asc", "-subject", "subject desc");
 
     private final AttachmentOperations attachments;
     private final MessageBatchOperations batches = new MessageBatchOperations();
@@ -56,20 +57,20 @@ public final class MessageOperations {
 
     public MsGraphResponse process(MsGraphOperation operation, MsGraphRequest request) {
         return switch (operation) {
-            case listMessages -> MsGraphResponse.of(list(request));
-            case getMessage -> MsGraphResponse.of(get(request, request.required(MsGraphConstants.MESSAGE_ID)));
+            case listMessages -> MsGraphResponse.page(list(request));
+            case getMessage -> whole(request, request.required(MsGraphConstants.ITEM_ID));
             case sendMessage -> {
                 send(request, request.body(MessageDraft.class));
                 yield MsGraphResponse.none();
             }
             case createDraft -> MsGraphResponse.of(draft(request, request.body(MessageDraft.class)));
             case sendDraft -> {
-                String id = request.required(MsGraphConstants.MESSAGE_ID);
+                String id = request.required(MsGraphConstants.ITEM_ID);
                 request.run(id, user -> user.messages().byMessageId(id).send().post(request.call()::attach));
                 yield MsGraphResponse.none();
             }
             case reply, replyAll, forward -> {
-                respond(request, operation, request.required(MsGraphConstants.MESSAGE_ID), request.body(MessageDraft.class));
+                respond(request, operation, request.required(MsGraphConstants.ITEM_ID), request.body(MessageDraft.class));
                 yield MsGraphResponse.none();
             }
             case updateMessage -> MsGraphResponse.of(update(request));
@@ -91,29 +92,21 @@ public final class MessageOperations {
             String link = Cursors.decode(cursor, baseUrl);
             page = request.graph(null, user -> user.messages().withUrl(link).get(request.call()::attach));
         } else {
-            String folderId = request.header(MsGraphConstants.FOLDER_ID);
+            String given = request.header(MsGraphConstants.FOLDER_ID);
+            String folderId = given == null || given.isBlank() ? "inbox" : given;
             int top = request.top();
             String search = search(request);
             String filter = search == null ? filter(request) : null;
-            page = request.graph(folderId, user -> folderId == null
-                    ? user.messages().get(c -> {
-                        request.call().attach(c);
-                        c.queryParameters.top = top;
-                        c.queryParameters.select = MessageMapper.SUMMARY;
-                        c.queryParameters.search = search;
-                        c.queryParameters.filter = filter;
-                        c.queryParameters.orderby = search == null ? new String[] {NEWEST_FIRST} : null;
-                        c.queryParameters.count = search == null ? Boolean.TRUE : null;
-                    })
-                    : user.mailFolders().byMailFolderId(folderId).messages().get(c -> {
-                        request.call().attach(c);
-                        c.queryParameters.top = top;
-                        c.queryParameters.select = MessageMapper.SUMMARY;
-                        c.queryParameters.search = search;
-                        c.queryParameters.filter = filter;
-                        c.queryParameters.orderby = search == null ? new String[] {NEWEST_FIRST} : null;
-                        c.queryParameters.count = search == null ? Boolean.TRUE : null;
-                    }));
+            String[] orderby = search == null ? new String[] {orderBy(request.header(MsGraphConstants.SORT))} : null;
+            page = request.graph(folderId, user -> user.mailFolders().byMailFolderId(folderId).messages().get(c -> {
+                request.call().attach(c);
+                c.queryParameters.top = top;
+                c.queryParameters.select = MessageMapper.SUMMARY;
+                c.queryParameters.search = search;
+                c.queryParameters.filter = filter;
+                c.queryParameters.orderby = orderby;
+                c.queryParameters.count = search == null ? Boolean.TRUE : null;
+            }));
         }
         List<MailMessage> items = new ArrayList<>();
         page.getValue().forEach(m -> items.add(MessageMapper.summary(m)));
@@ -131,7 +124,7 @@ public final class MessageOperations {
         if (query == null || query.isBlank()) {
             return null;
         }
-        if (Boolean.TRUE.equals(request.flag(MsGraphConstants.UNREAD_ONLY)) || request.instant(MsGraphConstants.RECEIVED_AFTER) != null
+        if (request.flag(MsGraphConstants.FILTER_UNREAD) != null || request.instant(MsGraphConstants.RECEIVED_AFTER) != null
                 || request.instant(MsGraphConstants.RECEIVED_BEFORE) != null) {
             throw new InvalidRequestException("Microsoft Graph cannot combine a free-text query with the unread or date filters.",
                     null, null);
@@ -141,12 +134,12 @@ public final class MessageOperations {
             throw new InvalidRequestException("The query has no word to search for.", null, null);
         }
         StringBuilder kql = new StringBuilder(words.substring(0, words.length() - 1));
-        String from = request.header(MsGraphConstants.FROM);
+        String from = request.header(MsGraphConstants.FILTER_FROM);
         String fromPhrase = from == null ? null : ODataText.phrase(from);
         if (fromPhrase != null) {
             kql.append(" from:").append(fromPhrase);
         }
-        String subject = request.header(MsGraphConstants.SUBJECT_CONTAINS);
+        String subject = request.header(MsGraphConstants.FILTER_SUBJECT);
         String subjectPhrase = subject == null ? null : ODataText.phrase(subject);
         if (subjectPhrase != null) {
             kql.append(" subject:").append(subjectPhrase);
@@ -159,14 +152,17 @@ public final class MessageOperations {
         List<String> terms = new ArrayList<>();
         Instant after = request.instant(MsGraphConstants.RECEIVED_AFTER);
         Instant before = request.instant(MsGraphConstants.RECEIVED_BEFORE);
-        if (Boolean.TRUE.equals(request.flag(MsGraphConstants.UNREAD_ONLY))) {
-            terms.add("isRead eq false");
+        Boolean unread = request.flag(MsGraphConstants.FILTER_UNREAD);
+        if (unread != null) {
+            terms.add("isRead eq " + !unread);
         }
-        String from = request.header(MsGraphConstants.FROM);
+        String from = request.header(MsGraphConstants.FILTER_FROM);
         if (from != null && !from.isBlank()) {
-            terms.add("from/emailAddress/address eq " + ODataText.literal(from.strip()));
+            // an address is matched whole (what Outlook's Graph filters on); a name by part of it
+            terms.add(from.contains("@") ? "from/emailAddress/address eq " + ODataText.literal(from.strip())
+                    : "contains(from/emailAddress/name," + ODataText.literal(from.strip()) + ")");
         }
-        String subject = request.header(MsGraphConstants.SUBJECT_CONTAINS);
+        String subject = request.header(MsGraphConstants.FILTER_SUBJECT);
         if (subject != null && !subject.isBlank()) {
             terms.add("contains(subject," + ODataText.literal(subject) + ")");
         }
@@ -179,12 +175,38 @@ public final class MessageOperations {
         return terms.isEmpty() ? null : String.join(" and ", terms);
     }
 
+    /** Graph's {@code $orderby} for the model's sort: {@code receivedAt} or {@code subject}, {@code -} for descending. */
+    private static String orderBy(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return NEWEST_FIRST;
+        }
+        String order = SORTS.get(sort.strip());
+        if (order == null) {
+            throw new InvalidRequestException("The sort must be receivedAt or subject, with - in front for descending.", null, null);
+        }
+        return order;
+    }
+
     private static String odataTime(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
+    private MsGraphResponse whole(MsGraphRequest request, String id) {
+        Message message = fetch(request, id);
+        List<java.util.Map.Entry<String, String>> headers = new ArrayList<>();
+        if (message.getInternetMessageHeaders() != null) {
+            message.getInternetMessageHeaders().forEach(h -> headers.add(java.util.Map.entry(h.getName(), h.getValue())));
+        }
+        return new MsGraphResponse(MessageMapper.whole(message),
+                java.util.Map.of(MsGraphConstants.INTERNET_HEADERS, List.copyOf(headers)));
+    }
+
     /** The message and its attachments' metadata in one {@code $batch}: {@code $expand} would bring every attachment's bytes. */
-    MailMessage get(MsGraphRequest request, String id) {
+    private MailMessage get(MsGraphRequest request, String id) {
+        return MessageMapper.whole(fetch(request, id));
+    }
+
+    private Message fetch(MsGraphRequest request, String id) {
         UserItemRequestBuilder user = request.user(request.client().graph());
         MessageItemRequestBuilder item = user.messages().byMessageId(id);
         List<MsGraphBatch.Answer> answers = request.batch().send(request.call(), List.of(
@@ -201,7 +223,7 @@ public final class MessageOperations {
         }
         Message message = answers.get(0).as(Message::createFromDiscriminatorValue);
         message.setAttachments(answers.get(1).as(AttachmentCollectionResponse::createFromDiscriminatorValue).getValue());
-        return MessageMapper.whole(message);
+        return message;
     }
 
     private void send(MsGraphRequest request, MessageDraft draft) {
@@ -313,7 +335,7 @@ public final class MessageOperations {
     }
 
     private MailMessage update(MsGraphRequest request) {
-        String id = request.required(MsGraphConstants.MESSAGE_ID);
+        String id = request.required(MsGraphConstants.ITEM_ID);
         Message change = MessageMapper.toGraph(request.body(MessageChanges.class));
         String ifMatch = request.ifMatch();
         Message updated = request.graph(id, user -> user.messages().byMessageId(id).patch(change, c -> {
@@ -326,7 +348,7 @@ public final class MessageOperations {
     }
 
     private MailMessage relocate(MsGraphRequest request, boolean move) {
-        String id = request.required(MsGraphConstants.MESSAGE_ID);
+        String id = request.required(MsGraphConstants.ITEM_ID);
         String destination = request.required(MsGraphConstants.DESTINATION_FOLDER_ID);
         Message result = request.graph(id, user -> {
             MessageItemRequestBuilder item = user.messages().byMessageId(id);
@@ -343,8 +365,8 @@ public final class MessageOperations {
     }
 
     private void delete(MsGraphRequest request) {
-        String id = request.required(MsGraphConstants.MESSAGE_ID);
-        DeleteMode mode = deleteMode(request);
+        String id = request.required(MsGraphConstants.ITEM_ID);
+        DeleteMode mode = request.deleteMode();
         String ifMatch = request.ifMatch();
         request.run(id, user -> {
             MessageItemRequestBuilder item = user.messages().byMessageId(id);
@@ -359,18 +381,5 @@ public final class MessageOperations {
                 item.permanentDelete().post(request.call()::attach);
             }
         });
-    }
-
-    /** How to delete; Graph has no soft delete of its own: both SOFT and HARD are {@code permanentDelete}. */
-    static DeleteMode deleteMode(MsGraphRequest request) {
-        String mode = request.header(MsGraphConstants.DELETE_MODE);
-        if (mode == null) {
-            return DeleteMode.MOVE_TO_DELETED_ITEMS;
-        }
-        try {
-            return DeleteMode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("The delete mode must be MOVE_TO_DELETED_ITEMS, SOFT or HARD.", null, null, e);
-        }
     }
 }

@@ -8,12 +8,14 @@ import io.exchangehub.component.msgraph.client.MsGraphBatch;
 import io.exchangehub.component.msgraph.client.MsGraphCall;
 import io.exchangehub.component.msgraph.client.MsGraphClient;
 import io.exchangehub.component.msgraph.mapping.TimeZones;
+import io.exchangehub.model.DeleteMode;
 import io.exchangehub.model.InvalidRequestException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
@@ -154,6 +156,22 @@ public final class MsGraphRequest {
     /** The body as text, when there is one. */
     public String bodyText() {
         return exchange.getMessage().getBody(String.class);
+    }
+
+    /** How to delete; Graph has no soft delete of its own: both SOFT and HARD are {@code permanentDelete}. */
+    public DeleteMode deleteMode() {
+        Object mode = exchange.getMessage().getHeader(MsGraphConstants.DELETE_MODE);
+        if (mode == null) {
+            return DeleteMode.MOVE_TO_DELETED_ITEMS;
+        }
+        if (mode instanceof DeleteMode given) {
+            return given;
+        }
+        try {
+            return DeleteMode.valueOf(mode.toString().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("The delete mode must be MOVE_TO_DELETED_ITEMS, SOFT or HARD.", null, null, e);
+        }
     }
 
     /** The If-Match value for a change key, or null. */

@@ -1,5 +1,8 @@
 package io.exchangehub.component.msgraph.operations;
 
+import io.exchangehub.component.msgraph.MsGraphConstants;
+import io.exchangehub.model.Page;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,6 +19,18 @@ public record MsGraphResponse(Object body, Map<String, Object> headers) {
 
     public static MsGraphResponse of(Object body) {
         return new MsGraphResponse(body, Map.of());
+    }
+
+    /** A page, with its cursor and count also as headers. */
+    public static MsGraphResponse page(Page<?> page) {
+        Map<String, Object> headers = new HashMap<>();
+        if (page.nextCursor() != null) {
+            headers.put(MsGraphConstants.NEXT_CURSOR, page.nextCursor());
+        }
+        if (page.totalCount() != null) {
+            headers.put(MsGraphConstants.TOTAL_COUNT, page.totalCount());
+        }
+        return new MsGraphResponse(page, headers);
     }
 
     /** An operation that answers nothing: the body becomes empty. */

@@ -108,13 +108,13 @@ class MsGraphDeltaIT extends MsGraphIntegrationTest {
         });
 
         result("messages", MsGraphOperation.updateMessage, new MessageChanges(null, null, List.of("Delta"), null), Object.class,
-                MsGraphConstants.MESSAGE_ID, existing.get(5));
+                MsGraphConstants.ITEM_ID, existing.get(5));
         assertThat(poll()).singleElement().satisfies(change -> {
             assertThat(change.changeType()).isEqualTo(ChangeEvent.ChangeType.UPDATED);
             assertThat(change.id()).isEqualTo(existing.get(5));
         });
 
-        result("messages", MsGraphOperation.deleteMessage, null, Object.class, MsGraphConstants.MESSAGE_ID, existing.get(7),
+        result("messages", MsGraphOperation.deleteMessage, null, Object.class, MsGraphConstants.ITEM_ID, existing.get(7),
                 MsGraphConstants.DELETE_MODE, DeleteMode.HARD.name());
         assertThat(poll()).singleElement().satisfies(change -> {
             assertThat(change.changeType()).isEqualTo(ChangeEvent.ChangeType.DELETED);
@@ -137,11 +137,11 @@ class MsGraphDeltaIT extends MsGraphIntegrationTest {
         store.put(key, new DeltaState(corrupt, state.folderId(), state.versions()).encode());
 
         String added = copyFromArchive(1, 300).get(0);
-        MailMessage readOrNot = result("messages", MsGraphOperation.getMessage, null, MailMessage.class, MsGraphConstants.MESSAGE_ID,
+        MailMessage readOrNot = result("messages", MsGraphOperation.getMessage, null, MailMessage.class, MsGraphConstants.ITEM_ID,
                 existing.get(1));
         result("messages", MsGraphOperation.updateMessage, new MessageChanges(!readOrNot.isRead(), null, null, null), Object.class,
-                MsGraphConstants.MESSAGE_ID, existing.get(1));
-        result("messages", MsGraphOperation.deleteMessage, null, Object.class, MsGraphConstants.MESSAGE_ID, existing.get(2),
+                MsGraphConstants.ITEM_ID, existing.get(1));
+        result("messages", MsGraphOperation.deleteMessage, null, Object.class, MsGraphConstants.ITEM_ID, existing.get(2),
                 MsGraphConstants.DELETE_MODE, DeleteMode.HARD.name());
 
         List<ChangeEvent> after = poll();
@@ -168,9 +168,9 @@ class MsGraphDeltaIT extends MsGraphIntegrationTest {
             assertThat(change.id()).isEqualTo(created.id());
         });
         result("calendar", MsGraphOperation.updateEvent, new EventDraft("Moved", null, null, null, null, "Room 2", null, null, null,
-                null, null, null, null, null), Object.class, MsGraphConstants.EVENT_ID, created.id());
+                null, null, null, null, null), Object.class, MsGraphConstants.ITEM_ID, created.id());
         assertThat(poll()).extracting(ChangeEvent::changeType).containsExactly(ChangeEvent.ChangeType.UPDATED);
-        result("calendar", MsGraphOperation.deleteEvent, null, Object.class, MsGraphConstants.EVENT_ID, created.id());
+        result("calendar", MsGraphOperation.deleteEvent, null, Object.class, MsGraphConstants.ITEM_ID, created.id());
         assertThat(poll()).extracting(ChangeEvent::changeType).containsExactly(ChangeEvent.ChangeType.DELETED);
     }
 }

@@ -81,7 +81,7 @@ class MsGraphNotificationIT extends MsGraphIntegrationTest {
         result("messages", MsGraphOperation.sendMessage, draft, Object.class);
         @SuppressWarnings("unchecked")
         Page<MailMessage> inbox = await().atMost(PATIENCE).until(() -> result("messages", MsGraphOperation.listMessages, null,
-                Page.class, MsGraphConstants.FOLDER_ID, "inbox", MsGraphConstants.SUBJECT_CONTAINS, subject), p -> !p.items().isEmpty());
+                Page.class, MsGraphConstants.FOLDER_ID, "inbox", MsGraphConstants.FILTER_SUBJECT, subject), p -> !p.items().isEmpty());
         return inbox.items().get(0).id();
     }
 
@@ -89,8 +89,8 @@ class MsGraphNotificationIT extends MsGraphIntegrationTest {
         for (String folder : List.of("inbox", "sentitems")) {
             @SuppressWarnings("unchecked")
             Page<MailMessage> page = result("messages", MsGraphOperation.listMessages, null, Page.class, MsGraphConstants.FOLDER_ID,
-                    folder, MsGraphConstants.SUBJECT_CONTAINS, subject);
-            page.items().forEach(m -> call("messages", MsGraphOperation.deleteMessage, null, MsGraphConstants.MESSAGE_ID, m.id(),
+                    folder, MsGraphConstants.FILTER_SUBJECT, subject);
+            page.items().forEach(m -> call("messages", MsGraphOperation.deleteMessage, null, MsGraphConstants.ITEM_ID, m.id(),
                     MsGraphConstants.DELETE_MODE, "HARD"));
         }
     }
