@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -43,12 +45,14 @@ public final class MsGraphHttp implements AutoCloseable {
                 .callTimeout(Duration.ZERO)
                 .connectionPool(new ConnectionPool(settings.maxIdleConnections(), 5, TimeUnit.MINUTES));
         if (meters != null) {
+            Map<String, Counter> counters = new ConcurrentHashMap<>();
             builder.addNetworkInterceptor(chain -> {
                 Response response = chain.proceed(chain.request());
-                Counter.builder(REQUESTS_METRIC).description("HTTP exchanges with Microsoft Graph")
-                        .tag("method", chain.request().method().toUpperCase(Locale.ROOT))
-                        .tag("status", Integer.toString(response.code()))
-                        .register(meters).increment();
+                String method = chain.request().method().toUpperCase(Locale.ROOT);
+                String status = Integer.toString(response.code());
+                counters.computeIfAbsent(method + " " + status, key -> Counter.builder(REQUESTS_METRIC)
+                        .description("HTTP exchanges with Microsoft Graph").tag("method", method).tag("status", status)
+                        .register(meters)).increment();
                 return response;
             });
         }
