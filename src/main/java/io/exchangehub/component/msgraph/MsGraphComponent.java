@@ -14,7 +14,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /**
- * The {@code msgraph:} component. It owns what its endpoints share: one HTTP connection pool,
+ * The msgraph: component. It owns what its endpoints share: one HTTP connection pool,
  * the per-mailbox bulkheads, and the change-notification subscriptions. Each endpoint gets a
  * copy of the component's {@link MsGraphConfiguration}.
  */

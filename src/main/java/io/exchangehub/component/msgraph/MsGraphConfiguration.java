@@ -8,7 +8,7 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
-/** The options of an {@code msgraph:} endpoint; the component's copy is the default of every endpoint. */
+/** The options of an msgraph: endpoint; the component's copy is the default of every endpoint. */
 @UriParams
 public class MsGraphConfiguration implements Cloneable {
 
@@ -20,13 +20,13 @@ public class MsGraphConfiguration implements Cloneable {
     @Metadata(required = true)
     private MsGraphResource resource;
 
-    /** The producer operation; the {@code CamelMsGraphOperation} header overrides it. */
+    /** The producer operation; the CamelMsGraphOperation header overrides it. */
     @UriParam(label = "producer")
     private MsGraphOperation operation;
 
     /**
      * The mailbox (its UPN, an SMTP address) to work on when the exchange names none in
-     * {@code CamelMsGraphMailbox}; required for consumers.
+     * CamelMsGraphMailbox; required for consumers.
      */
     @UriParam
     private String mailbox;
@@ -37,13 +37,13 @@ public class MsGraphConfiguration implements Cloneable {
 
     /**
      * The hosts that may receive bearer tokens, comma-separated; by default the host of
-     * {@code baseUrl}. The SDK sends no token to any other host.
+     * baseUrl. The SDK sends no token to any other host.
      */
     @UriParam(label = "security")
     private String allowedHosts;
 
     /**
-     * Gives a token for a mailbox when the exchange carries none in {@code CamelMsGraphAccessToken}:
+     * Gives a token for a mailbox when the exchange carries none in CamelMsGraphAccessToken:
      * what consumers (which run without a user request) use. A bean reference.
      */
     @UriParam(label = "security")
@@ -57,7 +57,7 @@ public class MsGraphConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     private String clientSecret;
 
-    /** The token authority of the app credential, {@code https://login.microsoftonline.com/<tenant>/}. */
+    /** The token authority of the app credential, https://login.microsoftonline.com/<tenant>/. */
     @UriParam(label = "security")
     private String authority;
 
@@ -69,7 +69,7 @@ public class MsGraphConfiguration implements Cloneable {
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
-    /** List operations: items per page unless {@code CamelMsGraphTop} says (1–1000). */
+    /** List operations: items per page unless CamelMsGraphTop says (1 to 1000). */
     @UriParam(label = "producer", defaultValue = "50")
     private int pageSize = 50;
 
@@ -77,7 +77,7 @@ public class MsGraphConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "html", enums = "html,text")
     private String bodyType = "html";
 
-    /** Calendar operations: the IANA zone times are returned in unless {@code CamelMsGraphTimeZone} says. */
+    /** Calendar operations: the IANA zone times are returned in unless CamelMsGraphTimeZone says. */
     @UriParam(label = "producer", defaultValue = "UTC")
     private String timeZone = "UTC";
 
@@ -93,8 +93,8 @@ public class MsGraphConfiguration implements Cloneable {
     private int uploadChunkSize = 12 * 320 * 1024;
 
     /**
-     * Consumer: {@code push} (Graph change notifications to {@code notificationUrl}, caught up with
-     * delta after a gap) or {@code delta} (polling delta queries every {@code delay} ms, where
+     * Consumer: push (Graph change notifications to notificationUrl, caught up with
+     * delta after a gap) or delta (polling delta queries every delay ms, where
      * Graph cannot reach the hub).
      */
     @UriParam(label = "consumer", defaultValue = "push", enums = "push,delta")
@@ -128,7 +128,7 @@ public class MsGraphConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "365")
     private int calendarFutureDays = 365;
 
-    /** Consumer: the page size asked of delta queries ({@code odata.maxpagesize}). */
+    /** Consumer: the page size asked of delta queries (odata.maxpagesize). */
     @UriParam(label = "consumer,advanced", defaultValue = "200")
     private int deltaPageSize = 200;
 

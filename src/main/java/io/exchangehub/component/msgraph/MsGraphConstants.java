@@ -17,8 +17,9 @@ public interface MsGraphConstants {
     @Metadata(description = "The mailbox (its UPN) the operation works on, overriding the endpoint's mailbox.", javaType = "String")
     String MAILBOX = "CamelMsGraphMailbox";
 
-    /** The user's delegated bearer token for Graph (without {@code Bearer}); never logged. */
-    @Metadata(label = "producer", description = "The user's delegated bearer token for Graph, without the Bearer prefix.",
+    /** The user's delegated bearer token for Graph (without {@code Bearer}); never logged, removed after the call. */
+    @Metadata(label = "producer", description = "The user's delegated bearer token for Graph, without the Bearer prefix. Never "
+            + "logged; removed from the message after the call.",
             javaType = "String", secret = true)
     String ACCESS_TOKEN = "CamelMsGraphAccessToken";
 

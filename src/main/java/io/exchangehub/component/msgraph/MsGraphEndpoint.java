@@ -24,8 +24,8 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 /**
  * Exchange Online and hybrid mailboxes through Microsoft Graph: producers for folders,
  * messages, the calendar, contacts and attachments, and a consumer of changes
- * ({@code msgraph:notifications}). Results are the hub's canonical model, the same as the
- * {@code ews:} component's.
+ * (msgraph:notifications). Results are the hub's canonical model, the same as the
+ * ews: component's.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "msgraph", title = "Microsoft Graph (Exchange Online)", syntax = "msgraph:resource",
         category = {Category.MAIL, Category.CLOUD}, headersClass = MsGraphConstants.class)

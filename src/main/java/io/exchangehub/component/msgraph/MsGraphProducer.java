@@ -42,6 +42,8 @@ public class MsGraphProducer extends DefaultProducer {
             case notifications -> throw new IllegalArgumentException("notifications has no producer operations");
         };
         Message message = exchange.getMessage();
+        // the token has done its work: it travels no further down the route
+        message.removeHeader(MsGraphConstants.ACCESS_TOKEN);
         message.setBody(response.body());
         response.headers().forEach(message::setHeader);
     }

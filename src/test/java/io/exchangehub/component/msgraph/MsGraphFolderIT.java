@@ -2,7 +2,11 @@ package io.exchangehub.component.msgraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exchangehub.component.msgraph.client.MsGraphHttp;
 import io.exchangehub.model.MailFolder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import io.exchangehub.model.NotFoundException;
 import java.util.List;
 import java.util.UUID;
@@ -11,14 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class MsGraphFolderIT extends MsGraphIntegrationTest {
 
+    @Autowired
+    MeterRegistry meters;
+
     @SuppressWarnings("unchecked")
     private List<MailFolder> tree() {
         return result("folders", MsGraphOperation.listFolders, null, List.class);
     }
 
     @Test
-    void listFoldersGivesTheWholeTreeWithPathsCountsAndWellKnownNames() {
+    void listFoldersGivesTheWholeTreeWithPathsCountsAndWellKnownNamesInFewRoundTrips() {
+        double before = meters.find(MsGraphHttp.REQUESTS_METRIC).counters().stream().mapToDouble(Counter::count).sum();
         List<MailFolder> folders = tree();
+        double roundTrips = meters.find(MsGraphHttp.REQUESTS_METRIC).counters().stream().mapToDouble(Counter::count).sum() - before;
+        assertThat(roundTrips).as("one $batch per level of the tree").isEqualTo(4);
         MailFolder inbox = folders.stream().filter(f -> "/Inbox".equals(f.path())).findFirst().orElseThrow();
         assertThat(inbox.wellKnownName()).isEqualTo("inbox");
         assertThat(inbox.parentId()).isNull();
