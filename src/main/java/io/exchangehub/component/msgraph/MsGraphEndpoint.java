@@ -38,9 +38,13 @@ public class MsGraphEndpoint extends ScheduledPollEndpoint {
     private MsGraphBatch batch;
     private MsGraphAppCredential appCredential;
 
+    /** The consumer's default poll interval: a delta round a minute, not Camel's usual half second. */
+    static final long DEFAULT_DELAY = 60_000;
+
     public MsGraphEndpoint(String uri, MsGraphComponent component, MsGraphConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_DELAY);
     }
 
     @Override

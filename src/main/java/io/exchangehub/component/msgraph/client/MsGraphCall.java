@@ -15,11 +15,6 @@ import com.microsoft.kiota.RequestOption;
  */
 public record MsGraphCall(String mailbox, String token) implements RequestOption {
 
-    /** The path of the mailbox below the Graph root: {@code /users/{upn}} works for delegated and app-only tokens alike. */
-    public String userPath() {
-        return "/users/" + mailbox;
-    }
-
     /** Attaches this call to an SDK request configuration; use as {@code builder.get(call::attach)}. */
     public <T extends BaseRequestConfiguration> void attach(T configuration) {
         configuration.options.add(this);
