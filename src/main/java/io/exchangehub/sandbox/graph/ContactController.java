@@ -129,6 +129,14 @@ class ContactController {
         return GraphResponses.noContent();
     }
 
+    /** Into the recoverable items (the store's hard delete), as Graph's {@code permanentDelete} of a contact. */
+    @PostMapping({ME + "/{id}/permanentDelete", USER + "/{id}/permanentDelete"})
+    @GraphOperation(value = "permanentDeleteContact", permission = Permission.CONTACTS)
+    ResponseEntity<JsonNode> permanentDelete(GraphContext context, @PathVariable String id) {
+        store.write(() -> store.delete(Lookup.item(store, context.mailbox(), id, Contact.class), DeleteMode.HARD));
+        return GraphResponses.noContent();
+    }
+
     // ------------------------------------------------------------------ folders
 
     @GetMapping({ME_FOLDERS, USER_FOLDERS, ME_FOLDERS + "/{folderId}/childFolders", USER_FOLDERS + "/{folderId}/childFolders"})

@@ -214,6 +214,24 @@ class EventController {
         return GraphResponses.noContent();
     }
 
+    /**
+     * Graph's {@code permanentDelete} of an event: gone for good from this calendar (an occurrence
+     * from its series), without telling attendees, unlike a delete by the organizer.
+     */
+    @PostMapping({ME + "/events/{id}/permanentDelete", USER + "/events/{id}/permanentDelete"})
+    @GraphOperation(value = "permanentDeleteEvent", permission = Permission.CALENDARS)
+    ResponseEntity<JsonNode> permanentDelete(GraphContext context, @PathVariable String id) {
+        store.write(() -> {
+            Occurrence occurrence = Lookup.event(store, context.mailbox(), id);
+            if (occurrence.isSingle()) {
+                store.delete(occurrence.master(), DeleteMode.HARD);
+            } else {
+                store.deleteOccurrence(occurrence);
+            }
+        });
+        return GraphResponses.noContent();
+    }
+
     @PostMapping({ME + "/events/{id}/cancel", USER + "/events/{id}/cancel"})
     @GraphOperation(value = "cancelEvent", permission = Permission.CALENDARS)
     ResponseEntity<JsonNode> cancel(GraphContext context, HttpServletRequest request, @PathVariable String id) {

@@ -246,6 +246,22 @@ class GraphCalendarIT extends GraphIntegrationTest {
                 e -> assertThat(e.getError().getCode()).isEqualTo("ErrorPropertyValidationFailure"));
     }
 
+    @Test
+    void permanentDeleteRemovesAnEventOrOneOccurrenceForGood() {
+        GraphServiceClient graph = graph(CAROL);
+        Event weekly = event("Purged sync " + UUID.randomUUID(), "2026-03-03T09:00:00", "2026-03-03T09:30:00", "UTC");
+        weekly.setRecurrence(weekly(LocalDate.parse("2026-03-03"), 3));
+        Event series = graph.me().events().post(weekly);
+        List<Event> instances = instances(series.getId());
+        graph.me().events().byEventId(instances.get(1).getId()).permanentDelete().post();
+        assertThat(instances(series.getId())).hasSize(2);
+        graph.me().events().byEventId(series.getId()).permanentDelete().post();
+        assertThatThrownBy(() -> graph.me().events().byEventId(series.getId()).get())
+                .isInstanceOfSatisfying(ODataError.class, e -> assertThat(e.getResponseStatusCode()).isEqualTo(404));
+        assertThat(store.read(() -> mailbox(CAROL).folderByPath("Deleted Items").items()).stream()
+                .noneMatch(item -> item.id.equals(series.getId()))).isTrue();
+    }
+
     private List<Event> instances(String seriesId) {
         return graph(CAROL).me().events().byEventId(seriesId).instances().get(r -> {
             r.queryParameters.startDateTime = "2026-03-01T00:00:00Z";

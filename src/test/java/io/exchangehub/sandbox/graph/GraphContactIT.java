@@ -114,6 +114,20 @@ class GraphContactIT extends GraphIntegrationTest {
     }
 
     @Test
+    void permanentDeleteRemovesAContactForGood() {
+        GraphServiceClient graph = graph(CAROL);
+        Contact contact = new Contact();
+        contact.setGivenName("Purged");
+        contact.setSurname(UUID.randomUUID().toString().substring(0, 8));
+        Contact created = graph.me().contacts().post(contact);
+        graph.me().contacts().byContactId(created.getId()).permanentDelete().post();
+        assertThatThrownBy(() -> graph.me().contacts().byContactId(created.getId()).get())
+                .isInstanceOfSatisfying(ODataError.class, e -> assertThat(e.getError().getCode()).isEqualTo("ErrorItemNotFound"));
+        assertThat(store.read(() -> mailbox(CAROL).folderByPath("Deleted Items").items()).stream()
+                .noneMatch(item -> item.id.equals(created.getId()))).isTrue();
+    }
+
+    @Test
     void contactFoldersListTheirContactsAndTakeNewOnes() {
         GraphServiceClient graph = graph(CAROL);
         List<ContactFolder> folders = graph.me().contactFolders().get().getValue();
