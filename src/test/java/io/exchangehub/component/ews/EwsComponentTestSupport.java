@@ -1,6 +1,11 @@
 package io.exchangehub.component.ews;
 
 import io.exchangehub.HubIntegrationTest;
+import io.exchangehub.model.MailFolder;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +49,27 @@ abstract class EwsComponentTestSupport extends HubIntegrationTest {
             exchange.getMessage().setHeaders(all);
             exchange.getMessage().setBody(body);
         });
+    }
+
+    /** The id of a folder of the user's mailbox by its display path, e.g. {@code /Archive 2024}. */
+    @SuppressWarnings("unchecked")
+    protected String folderId(String user, String path) {
+        List<MailFolder> folders = body(user, EwsOperation.listFolders, null, Map.of(), List.class);
+        return folders.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().id();
+    }
+
+    /** Adds a sandbox fault switch (POST /sandbox/faults); returns its id. */
+    protected String fault(String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/sandbox/faults"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("fault switch refused: " + response.body());
+        }
+        return readJson(response.body()).path("id").asText();
+    }
+
+    protected void clearFaults() {
+        send(HttpRequest.newBuilder(URI.create(baseUrl() + "/sandbox/faults")).DELETE().build());
     }
 
     /** Calls and returns the result's body, failing the test on an exception. */

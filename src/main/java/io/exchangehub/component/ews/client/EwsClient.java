@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import microsoft.exchange.webservices.data.core.ExchangeService;
@@ -52,6 +53,15 @@ public final class EwsClient implements Closeable {
     private final GenericObjectPool<PooledExchangeService> services;
     private final Retry retry;
     private final AtomicLong roundTrips = new AtomicLong();
+    /** Ids of distinguished folders by mailbox and name: they never change, and FindItem does not return an item's folder. */
+    private final Map<String, String> distinguishedIds = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > DISTINGUISHED_CACHE_SIZE;
+                }
+            });
+    private static final int DISTINGUISHED_CACHE_SIZE = 10_000;
 
     public EwsClient(EwsClientSettings settings) {
         this.settings = settings;
@@ -114,6 +124,22 @@ public final class EwsClient implements Closeable {
     /** The HTTP client of this URL's pool, for the calls the component makes without ews-java-api. */
     public CloseableHttpClient http() {
         return http;
+    }
+
+    /**
+     * The id of a mailbox's distinguished folder, looked up once with the given service.
+     *
+     * @param key the mailbox and folder name
+     */
+    public String distinguishedId(ExchangeService service, String key, microsoft.exchange.webservices.data.property.complex.FolderId folder)
+            throws Exception {
+        String known = distinguishedIds.get(key);
+        if (known == null) {
+            known = microsoft.exchange.webservices.data.core.service.folder.Folder.bind(service, folder,
+                    microsoft.exchange.webservices.data.core.PropertySet.getIdOnly()).getId().getUniqueId();
+            distinguishedIds.put(key, known);
+        }
+        return known;
     }
 
     /** How many HTTP requests this client has sent (for benchmarks and diagnostics). */

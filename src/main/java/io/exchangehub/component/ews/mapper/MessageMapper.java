@@ -58,6 +58,14 @@ public final class MessageMapper {
                 whole ? AttachmentMapper.attachments(Values.get(item::getAttachments)) : null);
     }
 
+    /** A list view's message with the folder it was listed in (FindItem does not return an item's folder). */
+    public static MailMessage inFolder(MailMessage m, String folderId) {
+        return new MailMessage(m.id(), m.changeKey(), folderId, m.conversationId(), m.subject(), m.from(), m.toRecipients(),
+                m.ccRecipients(), m.bccRecipients(), m.replyTo(), m.receivedAt(), m.sentAt(), m.isRead(), m.isDraft(),
+                m.importance(), m.flag(), m.categories(), m.hasAttachments(), m.preview(), m.body(), m.internetMessageId(),
+                m.attachments());
+    }
+
     public static Body body(MessageBody body) {
         if (body == null) {
             return null;

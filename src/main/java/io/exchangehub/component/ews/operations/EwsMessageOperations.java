@@ -68,8 +68,7 @@ import microsoft.exchange.webservices.data.search.filter.SearchFilter;
 public final class EwsMessageOperations {
 
     /** What a list view reads: everything FindItem can return of the summary (recipient lists it cannot). */
-    static final PropertySet LIST_PROPERTIES = new PropertySet(BasePropertySet.IdOnly, ItemSchema.Subject, ItemSchema.ParentFolderId,
-            ItemSchema.ConversationId, ItemSchema.DateTimeReceived, ItemSchema.DateTimeSent, ItemSchema.IsDraft,
+    static final PropertySet LIST_PROPERTIES = new PropertySet(BasePropertySet.IdOnly, ItemSchema.Subject, ItemSchema.ConversationId, ItemSchema.DateTimeReceived, ItemSchema.DateTimeSent, ItemSchema.IsDraft,
             ItemSchema.Importance, ItemSchema.Categories, ItemSchema.HasAttachments, EmailMessageSchema.From,
             EmailMessageSchema.IsRead);
 
@@ -126,9 +125,11 @@ public final class EwsMessageOperations {
             }
             int offset = cursor == null ? 0 : cursor.offset();
             FindItemsResults<Item> results = find(service, folder, filters, bound, query, top, offset, sortField, direction);
+            String folderId = folder.getFolderName() == null ? folderHeader
+                    : session.client().distinguishedId(service, session.mailbox() + "/" + folder.getFolderName(), folder);
             List<MailMessage> items = new ArrayList<>();
             for (Item item : results) {
-                items.add(MessageMapper.message(item, false));
+                items.add(MessageMapper.inFolder(MessageMapper.message(item, false), folderId));
             }
             if (bound == null && !results.getItems().isEmpty()) {
                 bound = EwsTimes.instant(results.getItems().get(0).getDateTimeReceived());
