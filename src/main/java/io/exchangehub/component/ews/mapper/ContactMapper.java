@@ -56,11 +56,17 @@ public final class ContactMapper {
             for (EmailAddressKey key : EMAIL_KEYS) {
                 OutParam<EmailAddress> out = new OutParam<>();
                 if (dictionary.tryGetValue(key, out) && out.getParam() != null && out.getParam().getAddress() != null) {
-                    emails.add(RecipientMapper.recipient(out.getParam()));
+                    EmailAddress address = out.getParam();
+                    emails.add(new Recipient(address.getName(), smtp(address.getAddress())));
                 }
             }
         }
         return List.copyOf(emails);
+    }
+
+    /** Directory entries give proxy addresses ({@code SMTP:bob@…}); the model has the bare address. */
+    private static String smtp(String address) {
+        return address.regionMatches(true, 0, "smtp:", 0, 5) ? address.substring(5) : address;
     }
 
     private static List<Contact.Phone> phones(PhoneNumberDictionary dictionary) {
