@@ -87,8 +87,12 @@ public final class FolderSync {
         return "ews:sync:" + mailbox + ":" + folderKey;
     }
 
-    /** Reads and emits every change since the stored state; returns how many it emitted. */
-    public int sync(ChangeHandler handler) {
+    /**
+     * Reads and emits every change since the stored state.
+     *
+     * @return false when the handler failed a change (the rest waits for the next sync)
+     */
+    public boolean sync(ChangeHandler handler) {
         if (folderId == null) {
             folderId = client.call(access.get(), credentials, folderKey, service ->
                     microsoft.exchange.webservices.data.core.service.folder.Folder.bind(service, folder, PropertySet.getIdOnly())
@@ -96,7 +100,6 @@ public final class FolderSync {
         }
         String state = store.get(stateKey()).orElse(null);
         boolean emit = state != null;
-        int emitted = 0;
         while (true) {
             ChangeCollection<ItemChange> changes;
             try {
@@ -123,15 +126,14 @@ public final class FolderSync {
                     }
                     if (!handler.handle(event)) {
                         store.delete(claim);
-                        return emitted;
+                        return false;
                     }
-                    emitted++;
                 }
             }
             state = changes.getSyncState();
             store.put(stateKey(), state);
             if (!changes.getMoreChangesAvailable()) {
-                return emitted;
+                return true;
             }
         }
     }

@@ -57,6 +57,9 @@ public final class MailboxWatcher implements Runnable {
     private final Settings settings;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private volatile boolean stopped;
+    /** A change the route failed waits for a sync soon, not for the next notification. */
+    private boolean retryPending;
+    private long lastSync;
     private EwsSubscriptionMode mode;
     private ExchangeService service;
     private StreamingSubscription streaming;
@@ -94,8 +97,9 @@ public final class MailboxWatcher implements Runnable {
                     subscribed = true;
                     syncAll();
                 }
-                Signal signal = signals.poll(mode == EwsSubscriptionMode.PULL ? settings.pullInterval().toMillis()
-                        : settings.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+                long wait = mode == EwsSubscriptionMode.PULL ? settings.pullInterval().toMillis()
+                        : settings.syncInterval().toMillis();
+                Signal signal = signals.poll(retryPending ? Math.min(wait, RETRY.toMillis()) : wait, TimeUnit.MILLISECONDS);
                 if (stopped || signal == Signal.STOP) {
                     break;
                 }
@@ -108,6 +112,9 @@ public final class MailboxWatcher implements Runnable {
                     syncAll();
                 } else if (mode == EwsSubscriptionMode.PULL) {
                     poll();
+                    if (retryPending || System.nanoTime() - lastSync >= settings.syncInterval().toNanos()) {
+                        syncAll();
+                    }
                 } else {
                     syncAll();
                 }
@@ -142,12 +149,15 @@ public final class MailboxWatcher implements Runnable {
     }
 
     private void syncAll() {
+        boolean complete = true;
         for (FolderSync sync : syncs) {
             if (stopped) {
                 return;
             }
-            sync.sync(handler);
+            complete &= sync.sync(handler);
         }
+        retryPending = !complete;
+        lastSync = System.nanoTime();
     }
 
     private void subscribe() {
