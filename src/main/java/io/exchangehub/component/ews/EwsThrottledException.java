@@ -11,6 +11,6 @@ import java.time.Duration;
 public class EwsThrottledException extends ThrottledException {
 
     public EwsThrottledException(String backendCode, Duration retryAfter) {
-        super("Exchange is busy; retry after " + retryAfter.toMillis() + " ms", backendCode, retryAfter);
+        super("Exchange is busy (" + backendCode + "); retry after " + retryAfter.toMillis() + " ms", backendCode, retryAfter);
     }
 }

@@ -62,8 +62,8 @@ public final class EwsErrors {
             "ErrorProxyCallFailed", "ErrorProxyServiceDiscoveryFailed", "ErrorCannotUseLocalAccount", "ErrorADUnavailable",
             "ErrorADOperation", "ErrorDataSourceOperation", "ErrorMailboxConfiguration", "ErrorServiceDiscoveryFailed",
             "ErrorRpcFailure", "ErrorWrongServerVersion", "ErrorWrongServerVersionDelegate", "ErrorBatchProcessingStopped_Server");
-    private static final Set<String> UNAUTHORIZED = Set.of("ErrorInvalidLicense", "ErrorAuthenticationFailed",
-            "ErrorExpiredToken", "ErrorInvalidToken", "ErrorTokenExpired");
+    private static final Set<String> UNAUTHORIZED = Set.of("ErrorInvalidSerializedAccessToken", "ErrorProxyTokenExpired",
+            "ErrorInvalidCrossForestCredentials", "ErrorInvalidAuthorizationContext");
 
     /** The kinds of failure, in the order in which names are matched. */
     public enum Kind { NOT_FOUND, INVALID_ID, CONFLICT, FORBIDDEN, QUOTA, THROTTLED, UNAVAILABLE, UNAUTHORIZED, INVALID_REQUEST }
