@@ -33,7 +33,8 @@ import microsoft.exchange.webservices.data.property.complex.time.TimeZoneDefinit
  * zone they were made in, so they are read on that zone's calendar and given as midnight of the
  * same dates in the requested zone (as Graph does). At the Exchange 2010 SP2 schema level a list
  * view's occurrences do not name their series master, so {@code seriesMasterId} is null there
- * and the online meeting URL (Exchange 2013 schema) is always null.
+ * and the online meeting URL (Exchange 2013 schema) is always null. List views (CalendarView) carry
+ * no attendees: FindItem cannot return them.
  */
 public final class EventMapper {
 
@@ -58,11 +59,11 @@ public final class EventMapper {
                 allDay,
                 Values.get(item::getLocation),
                 RecipientMapper.recipient(Values.get(item::getOrganizer)),
-                attendees(item),
+                whole ? attendees(item) : List.of(),
                 response(Values.get(item::getMyResponseType)),
                 showAs(Values.get(item::getLegacyFreeBusyStatus)),
                 Values.flag(item::getIsCancelled),
-                Values.flag(item::getIsOnlineMeeting),
+                whole && Values.flag(item::getIsOnlineMeeting),
                 null,
                 type == AppointmentType.RecurringMaster ? recurrence(item, own) : null,
                 Values.strings(item::getCategories),

@@ -16,6 +16,10 @@ import microsoft.exchange.webservices.data.property.complex.MessageBody;
 /**
  * EWS messages as the model's {@link MailMessage}.
  *
+ * <p>List views come from FindItem, which cannot return recipient lists: there {@code toRecipients}
+ * and {@code ccRecipients} are empty (the summary has {@code from}); they are not even asked of
+ * ews-java-api, which throws for every property a request did not load.
+ *
  * <p>Two fields EWS at the Exchange 2010 SP2 schema level (the newest ews-java-api speaks) does
  * not carry: the follow-up flag ({@code item:Flag} is Exchange 2013 schema) is null, meaning
  * unknown; and a list view's preview ({@code item:Preview}, also 2013) is null, while a message
@@ -36,12 +40,12 @@ public final class MessageMapper {
         return new MailMessage(
                 Values.get(() -> item.getId().getUniqueId()),
                 Values.get(() -> item.getId().getChangeKey()),
-                Values.get(() -> item.getParentFolderId().getUniqueId()),
+                whole ? Values.get(() -> item.getParentFolderId().getUniqueId()) : null,
                 Values.get(() -> item.getConversationId() == null ? null : item.getConversationId().getUniqueId()),
                 Values.get(item::getSubject),
                 mail == null ? null : RecipientMapper.recipient(Values.get(mail::getFrom)),
-                mail == null ? List.of() : RecipientMapper.recipients(Values.get(mail::getToRecipients)),
-                mail == null ? List.of() : RecipientMapper.recipients(Values.get(mail::getCcRecipients)),
+                mail == null || !whole ? List.of() : RecipientMapper.recipients(Values.get(mail::getToRecipients)),
+                mail == null || !whole ? List.of() : RecipientMapper.recipients(Values.get(mail::getCcRecipients)),
                 whole ? mail == null ? List.of() : RecipientMapper.recipients(Values.get(mail::getBccRecipients)) : null,
                 whole ? mail == null ? List.of() : RecipientMapper.recipients(Values.get(mail::getReplyTo)) : null,
                 Values.flag(item::getIsDraft) ? null : EwsTimes.instant(Values.get(item::getDateTimeReceived)),
