@@ -18,6 +18,6 @@ public enum EwsAuthentication {
     /** A service account with NTLM, for on-premises servers without modern authentication. */
     NTLM,
 
-    /** A service account with HTTP Basic, for legacy servers (only over https). */
+    /** A service account with HTTP Basic, for legacy servers; use it only over https. */
     BASIC
 }

@@ -70,10 +70,14 @@ class EwsMessageIT extends EwsComponentTestSupport {
 
     @Test
     void mailArrivingWhilePagingCausesNoDuplicateAndNoGap() {
+        String subject = "Arrives while paging " + UUID.randomUUID();
+        // the newest message at the start has a receipt time with milliseconds, which EWS restrictions do not compare
+        sendMail(ALICE, BOB, subject + " (before)");
+        await().atMost(Duration.ofSeconds(10)).until(() -> page(BOB, Map.of(EwsConstants.TOP, 1)).items().get(0).subject(),
+                s -> s.endsWith("(before)"));
         Page<MailMessage> before = page(BOB, Map.of(EwsConstants.TOP, 1000));
         assertThat(before.nextCursor()).isNull();
         List<String> expected = before.items().stream().map(MailMessage::id).toList();
-        String subject = "Arrives while paging " + UUID.randomUUID();
         List<String> paged = all(BOB, Map.of(EwsConstants.TOP, 40), () -> sendMail(ALICE, BOB, subject));
         try {
             assertThat(paged).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
@@ -92,7 +96,8 @@ class EwsMessageIT extends EwsComponentTestSupport {
         Page<MailMessage> read = page(ALICE, Map.of(EwsConstants.FILTER_UNREAD, false, EwsConstants.TOP, 100));
         assertThat(read.items()).isNotEmpty().allMatch(MailMessage::isRead);
 
-        MailMessage sample = page(ALICE, Map.of(EwsConstants.TOP, 1)).items().get(0);
+        MailMessage sample = page(ALICE, Map.of(EwsConstants.TOP, 50)).items().stream().filter(m -> !m.isDraft()
+                && m.from() != null).findFirst().orElseThrow();
         String sender = sample.from().address();
         Page<MailMessage> from = page(ALICE, Map.of(EwsConstants.FILTER_FROM, sender, EwsConstants.TOP, 100));
         assertThat(from.items()).isNotEmpty().allMatch(m -> m.from().address().equalsIgnoreCase(sender));
@@ -104,11 +109,11 @@ class EwsMessageIT extends EwsComponentTestSupport {
         Instant at = sample.receivedAt();
         Page<MailMessage> window = page(ALICE, Map.of(EwsConstants.RECEIVED_AFTER, at.minus(Duration.ofDays(3)),
                 EwsConstants.RECEIVED_BEFORE, at, EwsConstants.TOP, 200));
-        assertThat(window.items()).isNotEmpty().allMatch(m -> !m.receivedAt().isBefore(at.minus(Duration.ofDays(3)))
-                && m.receivedAt().isBefore(at));
+        assertThat(window.items()).isNotEmpty().filteredOn(m -> !m.isDraft())
+                .allMatch(m -> !m.receivedAt().isBefore(at.minus(Duration.ofDays(3))) && m.receivedAt().isBefore(at));
 
         Page<MailMessage> oldestFirst = page(ALICE, Map.of(EwsConstants.SORT, "receivedAt", EwsConstants.TOP, 20));
-        assertThat(oldestFirst.items()).extracting(MailMessage::receivedAt).isSorted();
+        assertThat(oldestFirst.items()).filteredOn(m -> !m.isDraft()).extracting(MailMessage::receivedAt).isSorted();
         Page<MailMessage> bySubject = page(ALICE, Map.of(EwsConstants.SORT, "subject", EwsConstants.TOP, 20));
         assertThat(bySubject.nextCursor()).isNotNull();
         Page<MailMessage> second = page(ALICE, Map.of(EwsConstants.SORT, "subject", EwsConstants.TOP, 20, EwsConstants.CURSOR,

@@ -149,7 +149,9 @@ public final class EwsMessageOperations {
             String query, int top, int offset, PropertyDefinition sortField, SortDirection direction) throws Exception {
         List<SearchFilter> all = new ArrayList<>(filters);
         if (bound != null) {
-            all.add(new SearchFilter.IsLessThanOrEqualTo(ItemSchema.DateTimeReceived, EwsTimes.date(bound)));
+            // ews-java-api writes restriction times in whole seconds: "before the next second" keeps the bound's own second
+            Instant nextSecond = bound.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            all.add(new SearchFilter.IsLessThan(ItemSchema.DateTimeReceived, EwsTimes.date(nextSecond)));
         }
         SearchFilter filter = all.isEmpty() ? null : all.size() == 1 ? all.get(0)
                 : new SearchFilter.SearchFilterCollection(LogicalOperator.And, all.toArray(new SearchFilter[0]));

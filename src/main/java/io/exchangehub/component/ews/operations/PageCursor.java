@@ -16,7 +16,9 @@ import java.util.zip.CRC32;
  * client pages would push every later item one place down (the next page would repeat items).
  * Every page after the first is restricted to items received at or before the bound, so new
  * mail is outside the listing and offsets stay put: no duplicate, no gap. (Items deleted during
- * paging still shift later offsets; the consumer's change events tell the client of those.)
+ * paging still shift later offsets; the consumer's change events tell the client of those. EWS
+ * restrictions compare whole seconds, so the bound covers the whole second of the newest item:
+ * mail arriving within that same second could still shift a page by one.)
  *
  * <p>Encoding: 8 bytes bound (epoch ms), 4 bytes offset, 4 bytes fingerprint, base64url without
  * padding, prefixed with a version letter.
