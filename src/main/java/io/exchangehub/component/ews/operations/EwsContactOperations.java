@@ -55,7 +55,7 @@ public final class EwsContactOperations {
             FindItemsResults<Item> results = service.findItems(folder, view);
             List<Contact> contacts = contacts(results);
             String next = results.isMoreAvailable() && !contacts.isEmpty()
-                    ? new PageCursor(Instant.EPOCH, offset + contacts.size(), fingerprint).encode() : null;
+                    ? new PageCursor(Instant.EPOCH, offset + contacts.size(), 0, fingerprint).encode() : null;
             Map<String, Object> headers = new HashMap<>();
             headers.put(EwsConstants.TOTAL_COUNT, results.getTotalCount());
             if (next != null) {

@@ -20,6 +20,7 @@ import io.exchangehub.model.MessageChanges;
 import io.exchangehub.model.MessageDraft;
 import io.exchangehub.model.Page;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,15 +116,17 @@ public final class EwsMessageOperations {
             filters.add(new SearchFilter.IsLessThan(ItemSchema.DateTimeReceived, EwsTimes.date(before)));
         }
         return session.call(folderHeader, service -> {
-            Instant bound = cursor != null ? cursor.bound() : null;
             boolean newestFirst = sortField == ItemSchema.DateTimeReceived && direction == SortDirection.Descending;
-            if (bound == null && !newestFirst) {
-                bound = newest(service, folder, filters, query);
-                if (bound == null) {
+            Instant bound = cursor == null ? null : cursor.before();
+            int offset = cursor == null ? 0 : cursor.offset();
+            int carried = cursor == null ? 0 : cursor.carried();
+            if (cursor == null && !newestFirst) {
+                Instant newest = newest(service, folder, filters, query);
+                if (newest == null) {
                     return EwsResult.of(new Page<MailMessage>(List.of(), null, 0));
                 }
+                bound = newest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             }
-            int offset = cursor == null ? 0 : cursor.offset();
             FindItemsResults<Item> results = find(service, folder, filters, bound, query, top, offset, sortField, direction);
             String folderId = folder.getFolderName() == null ? folderHeader
                     : session.client().distinguishedId(service, session.mailbox() + "/" + folder.getFolderName(), folder);
@@ -131,27 +134,51 @@ public final class EwsMessageOperations {
             for (Item item : results) {
                 items.add(MessageMapper.inFolder(MessageMapper.message(item, false), folderId));
             }
-            if (bound == null && !results.getItems().isEmpty()) {
-                bound = EwsTimes.instant(results.getItems().get(0).getDateTimeReceived());
+            int nextOffset = offset + items.size();
+            if (cursor == null && newestFirst && !items.isEmpty()) {
+                // the first page saw the newest second: later pages list only what is older, less what this page took of it
+                Instant second = received(results.getItems().get(0));
+                int inNewestSecond = 0;
+                while (inNewestSecond < items.size() && second != null
+                        && second.equals(received(results.getItems().get(inNewestSecond)))) {
+                    inNewestSecond++;
+                }
+                if (second != null && inNewestSecond < items.size()) {
+                    bound = second;
+                    nextOffset = items.size() - inNewestSecond;
+                    carried = inNewestSecond;
+                } else if (second != null) {
+                    bound = second.plusSeconds(1);
+                }
             }
+            int total = results.getTotalCount() + (cursor == null ? 0 : carried);
             String next = results.isMoreAvailable() && !items.isEmpty() && bound != null
-                    ? new PageCursor(bound, offset + items.size(), fingerprint).encode() : null;
+                    ? new PageCursor(bound, nextOffset, carried, fingerprint).encode() : null;
             Map<String, Object> headers = new HashMap<>();
-            headers.put(EwsConstants.TOTAL_COUNT, results.getTotalCount());
+            headers.put(EwsConstants.TOTAL_COUNT, total);
             if (next != null) {
                 headers.put(EwsConstants.NEXT_CURSOR, next);
             }
-            return new EwsResult(new Page<>(List.copyOf(items), next, results.getTotalCount()), headers);
+            return new EwsResult(new Page<>(List.copyOf(items), next, total), headers);
         });
     }
 
-    private static FindItemsResults<Item> find(ExchangeService service, FolderId folder, List<SearchFilter> filters, Instant bound,
+    /** An item's receipt time in whole seconds, as EWS restrictions compare it. */
+    private static Instant received(Item item) {
+        try {
+            Instant received = EwsTimes.instant(item.getDateTimeReceived());
+            return received == null ? null : received.truncatedTo(ChronoUnit.SECONDS);
+        } catch (Exception notLoaded) {
+            return null;
+        }
+    }
+
+    /** One FindItem; {@code before}, when given, keeps only items received before it (a whole second). */
+    private static FindItemsResults<Item> find(ExchangeService service, FolderId folder, List<SearchFilter> filters, Instant before,
             String query, int top, int offset, PropertyDefinition sortField, SortDirection direction) throws Exception {
         List<SearchFilter> all = new ArrayList<>(filters);
-        if (bound != null) {
-            // ews-java-api writes restriction times in whole seconds: "before the next second" keeps the bound's own second
-            Instant nextSecond = bound.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
-            all.add(new SearchFilter.IsLessThan(ItemSchema.DateTimeReceived, EwsTimes.date(nextSecond)));
+        if (before != null) {
+            all.add(new SearchFilter.IsLessThan(ItemSchema.DateTimeReceived, EwsTimes.date(before)));
         }
         SearchFilter filter = all.isEmpty() ? null : all.size() == 1 ? all.get(0)
                 : new SearchFilter.SearchFilterCollection(LogicalOperator.And, all.toArray(new SearchFilter[0]));
