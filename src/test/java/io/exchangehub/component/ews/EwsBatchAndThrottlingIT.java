@@ -90,6 +90,16 @@ class EwsBatchAndThrottlingIT extends EwsComponentTestSupport {
                     EwsConstants.FILTER_UNREAD, false, EwsConstants.TOP, 1000), Page.class);
             assertThat(unread.items()).extracting(MailMessage::id).containsAll(movedIds.subList(0, 150));
 
+            List<String> toFlag = new ArrayList<>(movedIds.subList(150, 300));
+            toFlag.add(1, "not-an-id");
+            List<BatchResult> flagged = batch(BOB, new BatchRequest(BatchRequest.Action.FLAG, toFlag, null, null,
+                    new io.exchangehub.model.Flag(io.exchangehub.model.Flag.Status.FLAGGED, null, null, null)));
+            assertThat(flagged).hasSize(151);
+            assertThat(flagged.get(1).error()).isInstanceOf(InvalidIdException.class);
+            assertThat(flagged.stream().filter(BatchResult::succeeded).count()).isEqualTo(150);
+            assertThat(body(BOB, EwsOperation.getMessage, null, Map.of(EwsConstants.ITEM_ID, movedIds.get(200)), MailMessage.class)
+                    .flag().status()).isEqualTo(io.exchangehub.model.Flag.Status.FLAGGED);
+
             List<BatchResult> gone = batch(BOB, new BatchRequest(BatchRequest.Action.DELETE, movedIds, null, DeleteMode.HARD, null));
             assertThat(gone).allMatch(BatchResult::succeeded);
         } finally {

@@ -6,6 +6,7 @@ import io.exchangehub.model.AttachmentUpload;
 import io.exchangehub.model.Body;
 import io.exchangehub.model.ConflictException;
 import io.exchangehub.model.DeleteMode;
+import io.exchangehub.model.Flag;
 import io.exchangehub.model.Importance;
 import io.exchangehub.model.InvalidIdException;
 import io.exchangehub.model.InvalidRequestException;
@@ -240,7 +241,7 @@ class EwsMessageIT extends EwsComponentTestSupport {
     }
 
     @Test
-    void updatesReadStateCategoriesAndImportanceAndDetectsStaleChangeKeys() {
+    void updatesReadStateCategoriesImportanceAndFlagsAndDetectsStaleChangeKeys() {
         String subject = "To update " + UUID.randomUUID();
         MailMessage draft = body(ALICE, EwsOperation.createDraft, new MessageDraft(subject, null, null, null, null, null, null,
                 null, null), Map.of(), MailMessage.class);
@@ -262,9 +263,22 @@ class EwsMessageIT extends EwsComponentTestSupport {
                     Map.of(EwsConstants.ITEM_ID, draft.id()), MailMessage.class);
             assertThat(withoutKey.isRead()).isFalse();
 
-            Exchange flag = call(ALICE, EwsOperation.updateMessage, new MessageChanges(null, io.exchangehub.model.Flag.NONE, null,
-                    null), Map.of(EwsConstants.ITEM_ID, draft.id()));
-            assertThat(flag.getException()).isInstanceOf(InvalidRequestException.class);
+            Instant due = Instant.parse("2026-03-20T17:00:00Z");
+            MailMessage flagged = body(ALICE, EwsOperation.updateMessage, new MessageChanges(null, new Flag(Flag.Status.FLAGGED,
+                    Instant.parse("2026-03-16T08:00:00Z"), due, null), List.of("Flagged"), null), Map.of(EwsConstants.ITEM_ID,
+                    draft.id(), EwsConstants.CHANGE_KEY, withoutKey.changeKey()), MailMessage.class);
+            assertThat(flagged.flag().status()).isEqualTo(Flag.Status.FLAGGED);
+            assertThat(flagged.flag().dueAt()).isEqualTo(due);
+            assertThat(flagged.categories()).containsExactly("Flagged");
+            Exchange staleFlag = call(ALICE, EwsOperation.updateMessage, new MessageChanges(null, Flag.NONE, null, null),
+                    Map.of(EwsConstants.ITEM_ID, draft.id(), EwsConstants.CHANGE_KEY, withoutKey.changeKey()));
+            assertThat(staleFlag.getException()).isInstanceOf(ConflictException.class);
+            MailMessage done = body(ALICE, EwsOperation.updateMessage, new MessageChanges(null, new Flag(Flag.Status.COMPLETE, null,
+                    null, null), null, null), Map.of(EwsConstants.ITEM_ID, draft.id()), MailMessage.class);
+            assertThat(done.flag().status()).isEqualTo(Flag.Status.COMPLETE);
+            assertThat(done.flag().completedAt()).isNotNull();
+            assertThat(body(ALICE, EwsOperation.getMessage, null, Map.of(EwsConstants.ITEM_ID, draft.id()), MailMessage.class)
+                    .flag().status()).isEqualTo(Flag.Status.COMPLETE);
         } finally {
             deleteBySubject(ALICE, "drafts", subject);
         }

@@ -33,7 +33,10 @@ public final class RawSoap {
     public static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
     public static final String TYPES = "http://schemas.microsoft.com/exchange/services/2006/types";
     public static final String MESSAGES = "http://schemas.microsoft.com/exchange/services/2006/messages";
-    private static final String VERSION = "Exchange2010_SP2";
+    /** The schema level of ews-java-api 2.0, and of the component's own calls unless they need a newer one. */
+    public static final String EXCHANGE_2010_SP2 = "Exchange2010_SP2";
+    /** The first schema level with follow-up flags ({@code item:Flag}); Exchange 2019 serves it. */
+    public static final String EXCHANGE_2013 = "Exchange2013";
 
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
     private static final XMLInputFactory INPUT = XMLInputFactory.newFactory();
@@ -61,6 +64,12 @@ public final class RawSoap {
      */
     public static CloseableHttpResponse post(EwsClient client, EwsAccess access, ExchangeCredentials credentials, String action,
             BodyWriter body) throws IOException {
+        return post(client, access, credentials, EXCHANGE_2010_SP2, action, body);
+    }
+
+    /** {@link #post(EwsClient, EwsAccess, ExchangeCredentials, String, BodyWriter)} at a given schema level. */
+    public static CloseableHttpResponse post(EwsClient client, EwsAccess access, ExchangeCredentials credentials, String version,
+            String action, BodyWriter body) throws IOException {
         HttpPost post = new HttpPost(client.settings().url());
         post.setHeader("SOAPAction", "\"" + MESSAGES + "/" + action + "\"");
         post.setHeader("Accept", "text/xml");
@@ -70,7 +79,7 @@ public final class RawSoap {
         if (access.mailbox() != null) {
             post.setHeader("X-AnchorMailbox", access.mailbox());
         }
-        post.setEntity(new Envelope(access, body));
+        post.setEntity(new Envelope(access, version, body));
         HttpClientContext context = HttpClientContext.create();
         if (credentials instanceof WebCredentials web) {
             BasicCredentialsProvider provider = new BasicCredentialsProvider();
@@ -144,6 +153,40 @@ public final class RawSoap {
         throw new SoapFaultException(faultCode == null ? "ErrorInternalServerError" : faultCode, backOff);
     }
 
+    /**
+     * The outcome of each response message of a multi-item answer, in order: null for success, else
+     * the ResponseCode. A SOAP fault (no response messages) is thrown.
+     */
+    public static java.util.List<String> outcomes(XMLStreamReader xml) throws XMLStreamException, SoapFaultException {
+        java.util.List<String> outcomes = new java.util.ArrayList<>();
+        String responseClass = null;
+        String faultCode = null;
+        Duration backOff = null;
+        while (xml.hasNext()) {
+            if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            String name = xml.getLocalName();
+            if (name.endsWith("ResponseMessage")) {
+                responseClass = xml.getAttributeValue(null, "ResponseClass");
+            } else if (name.equals("ResponseCode")) {
+                String code = xml.getElementText().strip();
+                if (responseClass == null) {
+                    faultCode = code;
+                } else {
+                    outcomes.add("Error".equals(responseClass) ? code : null);
+                    responseClass = null;
+                }
+            } else if (name.equals("Value") && "BackOffMilliseconds".equals(xml.getAttributeValue(null, "Name"))) {
+                backOff = Duration.ofMillis(Long.parseLong(xml.getElementText().strip()));
+            }
+        }
+        if (faultCode != null) {
+            throw new SoapFaultException(faultCode, backOff);
+        }
+        return outcomes;
+    }
+
     /** Reads the text of the current element, or null when it is empty. */
     public static String text(XMLStreamReader xml) throws XMLStreamException {
         String text = xml.getElementText();
@@ -153,10 +196,12 @@ public final class RawSoap {
     /** An envelope written as it is sent: nothing of the body is held beforehand. */
     private static final class Envelope extends AbstractHttpEntity {
         private final EwsAccess access;
+        private final String version;
         private final BodyWriter body;
 
-        Envelope(EwsAccess access, BodyWriter body) {
+        Envelope(EwsAccess access, String version, BodyWriter body) {
             this.access = access;
+            this.version = version;
             this.body = body;
             setContentType("text/xml; charset=utf-8");
             setChunked(true);
@@ -188,7 +233,7 @@ public final class RawSoap {
                 xml.writeNamespace("m", MESSAGES);
                 xml.writeStartElement("soap", "Header", SOAP);
                 xml.writeEmptyElement("t", "RequestServerVersion", TYPES);
-                xml.writeAttribute("Version", VERSION);
+                xml.writeAttribute("Version", version);
                 if (access.impersonate()) {
                     xml.writeStartElement("t", "ExchangeImpersonation", TYPES);
                     xml.writeStartElement("t", "ConnectingSID", TYPES);

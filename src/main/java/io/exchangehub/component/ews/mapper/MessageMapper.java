@@ -2,6 +2,7 @@ package io.exchangehub.component.ews.mapper;
 
 import io.exchangehub.component.ews.client.EwsTimes;
 import io.exchangehub.model.Body;
+import io.exchangehub.model.Flag;
 import io.exchangehub.model.Importance;
 import io.exchangehub.model.MailMessage;
 import java.util.ArrayList;
@@ -21,9 +22,10 @@ import microsoft.exchange.webservices.data.property.complex.MessageBody;
  * ews-java-api, which throws for every property a request did not load.
  *
  * <p>Two fields EWS at the Exchange 2010 SP2 schema level (the newest ews-java-api speaks) does
- * not carry: the follow-up flag ({@code item:Flag} is Exchange 2013 schema) is null, meaning
- * unknown; and a list view's preview ({@code item:Preview}, also 2013) is null, while a message
- * fetched whole gets its preview from its body.
+ * not carry: the follow-up flag ({@code item:Flag} is Exchange 2013 schema) is read apart for a
+ * message fetched whole and is null (unknown) in list views; and a list view's preview
+ * ({@code item:Preview}, also 2013) is null, while a message fetched whole gets its preview from
+ * its body.
  */
 public final class MessageMapper {
 
@@ -62,11 +64,14 @@ public final class MessageMapper {
                 whole ? AttachmentMapper.attachments(Values.get(item::getAttachments)) : null);
     }
 
-    /** A list view's message with the folder it was listed in (FindItem does not return an item's folder). */
-    public static MailMessage inFolder(MailMessage m, String folderId) {
+    /**
+     * A message with its folder and follow-up flag set: a list view's folder is the listed one
+     * (FindItem does not return it), and flags are read apart ({@link io.exchangehub.component.ews.client.FollowUpFlags}).
+     */
+    public static MailMessage with(MailMessage m, String folderId, Flag flag) {
         return new MailMessage(m.id(), m.changeKey(), folderId, m.conversationId(), m.subject(), m.from(), m.toRecipients(),
                 m.ccRecipients(), m.bccRecipients(), m.replyTo(), m.receivedAt(), m.sentAt(), m.isRead(), m.isDraft(),
-                m.importance(), m.flag(), m.categories(), m.hasAttachments(), m.preview(), m.body(), m.internetMessageId(),
+                m.importance(), flag, m.categories(), m.hasAttachments(), m.preview(), m.body(), m.internetMessageId(),
                 m.attachments());
     }
 

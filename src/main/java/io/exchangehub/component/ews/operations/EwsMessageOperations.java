@@ -5,6 +5,7 @@ import io.exchangehub.component.ews.EwsSession;
 import io.exchangehub.component.ews.client.AttachmentStreams;
 import io.exchangehub.component.ews.client.EwsErrors;
 import io.exchangehub.component.ews.client.EwsTimes;
+import io.exchangehub.component.ews.client.FollowUpFlags;
 import io.exchangehub.component.ews.mapper.MessageMapper;
 import io.exchangehub.component.ews.mapper.RecipientMapper;
 import io.exchangehub.model.AttachmentUpload;
@@ -12,6 +13,7 @@ import io.exchangehub.model.BatchRequest;
 import io.exchangehub.model.BatchResult;
 import io.exchangehub.model.Body;
 import io.exchangehub.model.DeleteMode;
+import io.exchangehub.model.Flag;
 import io.exchangehub.model.InvalidIdException;
 import io.exchangehub.model.InvalidRequestException;
 import io.exchangehub.model.MailMessage;
@@ -132,7 +134,7 @@ public final class EwsMessageOperations {
                     : session.client().distinguishedId(service, session.mailbox() + "/" + folder.getFolderName(), folder);
             List<MailMessage> items = new ArrayList<>();
             for (Item item : results) {
-                items.add(MessageMapper.inFolder(MessageMapper.message(item, false), folderId));
+                items.add(MessageMapper.with(MessageMapper.message(item, false), folderId, null));
             }
             int nextOffset = offset + items.size();
             if (cursor == null && newestFirst && !items.isEmpty()) {
@@ -209,11 +211,19 @@ public final class EwsMessageOperations {
     public static EwsResult get(EwsSession session) {
         String id = session.required(EwsConstants.ITEM_ID);
         Body.ContentType type = session.header(EwsConstants.BODY_TYPE, session.config().getBodyType(), Body.ContentType.class);
-        return session.call(id, service -> {
+        EwsResult read = session.call(id, service -> {
             Item item = Item.bind(service, EwsSession.itemId(id), wholeProperties(type));
             return new EwsResult(MessageMapper.message(item, true), Map.of(EwsConstants.INTERNET_HEADERS,
                     MessageMapper.headers(item)));
         });
+        return new EwsResult(flagged(session, (MailMessage) read.body()), read.headers());
+    }
+
+    /** The message with its follow-up flag, read at the Exchange 2013 schema level. */
+    private static MailMessage flagged(EwsSession session, MailMessage message) {
+        Flag flag = FollowUpFlags.read(session.client(), session.access(), session.credentials(), List.of(message.id()))
+                .get(message.id());
+        return MessageMapper.with(message, message.folderId(), flag);
     }
 
     static PropertySet wholeProperties(Body.ContentType type) {
@@ -227,6 +237,11 @@ public final class EwsMessageOperations {
     private static MailMessage whole(EwsSession session, ExchangeService service, String id) throws Exception {
         return MessageMapper.message(Item.bind(service, EwsSession.itemId(id), wholeProperties(session.config().getBodyType())),
                 true);
+    }
+
+    /** A message read whole, follow-up flag included. */
+    private static MailMessage whole(EwsSession session, String id) {
+        return flagged(session, session.call(id, service -> whole(session, service, id)));
     }
 
     public static EwsResult send(EwsSession session) {
@@ -252,7 +267,7 @@ public final class EwsMessageOperations {
         MessageDraft draft = session.body(MessageDraft.class);
         String id = saveDraft(session, draft);
         attach(session, id, draft.attachments());
-        return EwsResult.of(session.call(id, service -> whole(session, service, id)));
+        return EwsResult.of(whole(session, id));
     }
 
     public static EwsResult sendDraft(EwsSession session) {
@@ -345,49 +360,52 @@ public final class EwsMessageOperations {
         return new FolderId(name, new Mailbox(session.mailbox()));
     }
 
+    /**
+     * Read state, categories and importance through ews-java-api; the follow-up flag first, at the
+     * Exchange 2013 level, with the caller's change key (which the flag's update then consumes).
+     */
     public static EwsResult update(EwsSession session) {
         String id = session.required(EwsConstants.ITEM_ID);
         MessageChanges changes = session.body(MessageChanges.class);
-        if (changes.flag() != null) {
-            throw unsupportedFlag();
-        }
         String changeKey = session.header(EwsConstants.CHANGE_KEY, String.class);
-        return EwsResult.of(session.call(id, service -> {
-            EmailMessage message = EmailMessage.bind(service, EwsSession.itemId(id), PropertySet.getIdOnly());
-            if (changeKey != null) {
-                message.getId().setChangeKey(changeKey);
+        if (changes.flag() != null) {
+            MailboxException failed = FollowUpFlags.set(session.client(), session.access(), session.credentials(), List.of(id),
+                    changeKey, changes.flag()).get(0);
+            if (failed != null) {
+                throw failed;
             }
-            if (changes.isRead() != null) {
-                message.setIsRead(changes.isRead());
-            }
-            if (changes.categories() != null) {
-                message.setCategories(new StringList(changes.categories()));
-            }
-            if (changes.importance() != null) {
-                message.setImportance(MessageMapper.importance(changes.importance()));
-            }
-            message.update(changeKey != null ? ConflictResolutionMode.NeverOverwrite : ConflictResolutionMode.AutoResolve);
-            return whole(session, service, id);
-        }));
-    }
-
-    /**
-     * Follow-up flags are {@code item:Flag}, Exchange 2013 schema; ews-java-api 2.0 speaks at most
-     * Exchange 2010 SP2, where the flag is only reachable as MAPI extended properties.
-     */
-    private static InvalidRequestException unsupportedFlag() {
-        return new InvalidRequestException("Follow-up flags cannot be changed through EWS at the Exchange 2010 SP2 schema level",
-                "FlagNotSupported", null);
+        }
+        String key = changes.flag() != null ? null : changeKey;
+        if (changes.isRead() != null || changes.categories() != null || changes.importance() != null) {
+            session.call(id, service -> {
+                EmailMessage message = EmailMessage.bind(service, EwsSession.itemId(id), PropertySet.getIdOnly());
+                if (key != null) {
+                    message.getId().setChangeKey(key);
+                }
+                if (changes.isRead() != null) {
+                    message.setIsRead(changes.isRead());
+                }
+                if (changes.categories() != null) {
+                    message.setCategories(new StringList(changes.categories()));
+                }
+                if (changes.importance() != null) {
+                    message.setImportance(MessageMapper.importance(changes.importance()));
+                }
+                message.update(key != null ? ConflictResolutionMode.NeverOverwrite : ConflictResolutionMode.AutoResolve);
+                return null;
+            });
+        }
+        return EwsResult.of(whole(session, id));
     }
 
     public static EwsResult move(EwsSession session, boolean copy) {
         String id = session.required(EwsConstants.ITEM_ID);
         FolderId destination = session.folder(session.required(EwsConstants.DESTINATION_FOLDER_ID));
-        return EwsResult.of(session.call(id, service -> {
+        String moved = session.call(id, service -> {
             ItemId itemId = EwsSession.itemId(id);
-            Item moved = copy ? service.copyItem(itemId, destination) : service.moveItem(itemId, destination);
-            return whole(session, service, moved.getId().getUniqueId());
-        }));
+            return (copy ? service.copyItem(itemId, destination) : service.moveItem(itemId, destination)).getId().getUniqueId();
+        });
+        return EwsResult.of(whole(session, moved));
     }
 
     public static EwsResult delete(EwsSession session) {
@@ -425,8 +443,8 @@ public final class EwsMessageOperations {
         if (request.ids().size() > BatchRequest.MAX_IDS) {
             throw new InvalidRequestException("A batch takes at most " + BatchRequest.MAX_IDS + " ids", null, null);
         }
-        if (request.action() == BatchRequest.Action.FLAG) {
-            throw unsupportedFlag();
+        if (request.action() == BatchRequest.Action.FLAG && request.flag() == null) {
+            throw new InvalidRequestException("FLAG needs the flag to set", null, null);
         }
         FolderId destination = switch (request.action()) {
             case MOVE, COPY -> {
@@ -469,7 +487,8 @@ public final class EwsMessageOperations {
                             AffectedTaskOccurrence.AllOccurrences));
                     case MARK_READ, MARK_UNREAD -> markRead(service, ids, positions, valid,
                             request.action() == BatchRequest.Action.MARK_READ);
-                    case FLAG -> throw unsupportedFlag();
+                    case FLAG -> flagged(ids, positions, FollowUpFlags.set(session.client(), session.access(),
+                            session.credentials(), positions.stream().map(ids::get).toList(), null, request.flag()));
                 });
                 for (int i = 0; i < done.size(); i++) {
                     results[positions.get(i)] = done.get(i);
@@ -481,6 +500,14 @@ public final class EwsMessageOperations {
             }
         }
         return List.of(results);
+    }
+
+    private static List<BatchResult> flagged(List<String> ids, List<Integer> positions, List<MailboxException> failures) {
+        List<BatchResult> results = new ArrayList<>();
+        for (int i = 0; i < failures.size(); i++) {
+            results.add(new BatchResult(ids.get(positions.get(i)), null, failures.get(i)));
+        }
+        return results;
     }
 
     private static List<BatchResult> moved(List<String> ids, List<Integer> positions,
