@@ -65,6 +65,7 @@ public final class EwsClient implements Closeable {
 
     public EwsClient(EwsClientSettings settings) {
         this.settings = settings;
+        // a connection is not reused after a minute, so that a changed DNS entry or load balancer is followed
         connections = new PoolingHttpClientConnectionManager(60, TimeUnit.SECONDS);
         connections.setMaxTotal(settings.maxConnections());
         connections.setDefaultMaxPerRoute(settings.maxConnections());
