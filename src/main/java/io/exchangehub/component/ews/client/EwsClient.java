@@ -216,6 +216,11 @@ public final class EwsClient implements Closeable {
         ((PooledExchangeService) service).prepare(access, credentials);
     }
 
+    /** Breaks the request a {@link #dedicated} service has in progress (a streaming connection being closed). */
+    public static void abort(ExchangeService service) {
+        ((PooledExchangeService) service).abortRequest();
+    }
+
     @Override
     public void close() throws IOException {
         services.close();

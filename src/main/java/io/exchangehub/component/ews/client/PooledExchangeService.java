@@ -64,6 +64,24 @@ final class PooledExchangeService extends ExchangeService {
         preparedCredentials = credentials;
     }
 
+    /**
+     * Breaks the connection of the instance's request in progress, if any. ews-java-api ends a
+     * streaming request by reading its answer to the end, which for GetStreamingEvents lasts until
+     * Exchange closes it (up to 30 minutes); shutting the connection down ends the read at once. A
+     * connection already given back to the pool is no longer the request's and is left alone.
+     */
+    void abortRequest() {
+        HttpClientContext context = httpContext;
+        org.apache.http.HttpConnection connection = context == null ? null : context.getConnection();
+        if (connection != null) {
+            try {
+                connection.shutdown();
+            } catch (IOException ignored) {
+                // the connection is being thrown away either way
+            }
+        }
+    }
+
     /** Forgets the call: nothing of it stays on an idle instance. */
     void release() {
         getHttpHeaders().clear();

@@ -61,9 +61,9 @@ public final class MailboxWatcher implements Runnable {
     private boolean retryPending;
     private long lastSync;
     private EwsSubscriptionMode mode;
-    private ExchangeService service;
+    private volatile ExchangeService service;
     private StreamingSubscription streaming;
-    private StreamingSubscriptionConnection connection;
+    private volatile StreamingSubscriptionConnection connection;
     private PullSubscription pull;
 
     /**
@@ -237,6 +237,10 @@ public final class MailboxWatcher implements Runnable {
         connection = null;
         if (open != null) {
             open.clearDisconnect();
+            ExchangeService owner = service;
+            if (owner != null) {
+                EwsClient.abort(owner);
+            }
             try {
                 open.close();
             } catch (RuntimeException e) {
