@@ -1,0 +1,178 @@
+package io.exchangehub.component.ews;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.exchangehub.model.Attendee;
+import io.exchangehub.model.Body;
+import io.exchangehub.model.CalendarEvent;
+import io.exchangehub.model.DateTimeZone;
+import io.exchangehub.model.DeleteMode;
+import io.exchangehub.model.EventDraft;
+import io.exchangehub.model.EventResponse;
+import io.exchangehub.model.NotFoundException;
+import io.exchangehub.model.Recipient;
+import io.exchangehub.model.Recurrence;
+import io.exchangehub.model.ResponseStatus;
+import io.exchangehub.model.ShowAs;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+class EwsCalendarIT extends EwsComponentTestSupport {
+
+    private static final Instant WINDOW_START = Instant.parse("2026-03-16T00:00:00Z");
+    private static final Instant WINDOW_END = Instant.parse("2026-04-12T00:00:00Z");
+
+    @SuppressWarnings("unchecked")
+    private List<CalendarEvent> view(String user, Instant start, Instant end, String zone) {
+        return body(user, EwsOperation.listEvents, null, Map.of(EwsConstants.START, start, EwsConstants.END, end,
+                EwsConstants.TIME_ZONE, zone), List.class);
+    }
+
+    /**
+     * A weekly 10:00 Berlin series across the change to summer time (29 March 2026): every
+     * occurrence stays at 10:00 on Berlin's clock, so in UTC it moves from 09:00 to 08:00, and in
+     * New York (which changed three weeks earlier) it is 05:00, then 04:00.
+     */
+    @Test
+    void aWeeklySeriesKeepsItsWallClockTimeAcrossTheDaylightSavingChange() {
+        String subject = "DST series " + UUID.randomUUID();
+        EventDraft draft = new EventDraft(subject, new Body(Body.ContentType.TEXT, "Weekly"),
+                new DateTimeZone(LocalDateTime.of(2026, 3, 17, 10, 0), "Europe/Berlin"),
+                new DateTimeZone(LocalDateTime.of(2026, 3, 17, 10, 30), "Europe/Berlin"), false, "Room 4", null,
+                new Recurrence(Recurrence.Pattern.WEEKLY, 1, List.of(DayOfWeek.TUESDAY), 0, 0, null, DayOfWeek.MONDAY,
+                        Recurrence.RangeType.NUMBERED, LocalDate.of(2026, 3, 17), null, 4, "Europe/Berlin"),
+                ShowAs.BUSY, null, null, List.of("Team"), 15, null);
+        CalendarEvent master = body(ALICE, EwsOperation.createEvent, draft, Map.of(EwsConstants.TIME_ZONE, "Europe/Berlin"),
+                CalendarEvent.class);
+        try {
+            assertThat(master.type()).isEqualTo(CalendarEvent.Type.SERIES_MASTER);
+            assertThat(master.recurrence().pattern()).isEqualTo(Recurrence.Pattern.WEEKLY);
+            assertThat(master.recurrence().numberOfOccurrences()).isEqualTo(4);
+            assertThat(master.recurrence().daysOfWeek()).containsExactly(DayOfWeek.TUESDAY);
+            assertThat(master.reminderMinutesBeforeStart()).isEqualTo(15);
+
+            List<CalendarEvent> berlin = mine(view(ALICE, WINDOW_START, WINDOW_END, "Europe/Berlin"), subject);
+            assertThat(berlin).hasSize(4).allMatch(e -> e.type() == CalendarEvent.Type.OCCURRENCE);
+            assertThat(berlin).extracting(e -> e.start().dateTime().toLocalTime()).containsOnly(LocalTime.of(10, 0));
+            assertThat(berlin).extracting(e -> e.start().timeZone()).containsOnly("Europe/Berlin");
+
+            List<CalendarEvent> utc = mine(view(ALICE, WINDOW_START, WINDOW_END, "UTC"), subject);
+            assertThat(utc).extracting(e -> e.start().dateTime()).containsExactly(LocalDateTime.of(2026, 3, 17, 9, 0),
+                    LocalDateTime.of(2026, 3, 24, 9, 0), LocalDateTime.of(2026, 3, 31, 8, 0), LocalDateTime.of(2026, 4, 7, 8, 0));
+
+            List<CalendarEvent> newYork = mine(view(ALICE, WINDOW_START, WINDOW_END, "America/New_York"), subject);
+            assertThat(newYork).extracting(e -> e.start().dateTime().toLocalTime()).containsExactly(LocalTime.of(5, 0),
+                    LocalTime.of(5, 0), LocalTime.of(4, 0), LocalTime.of(4, 0));
+        } finally {
+            call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, master.id(), EwsConstants.DELETE_MODE,
+                    DeleteMode.HARD));
+        }
+    }
+
+    @Test
+    void theSeededPipelineReviewIsExpandedInTheRequestedZone() {
+        List<CalendarEvent> events = view(ALICE, WINDOW_START, WINDOW_END, "Europe/Berlin").stream()
+                .filter(e -> "Sales pipeline review".equals(e.subject())).toList();
+        assertThat(events).hasSize(4);
+        assertThat(events).extracting(e -> e.start().dateTime().toLocalTime()).containsOnly(LocalTime.of(10, 0));
+        assertThat(events).allMatch(e -> e.myResponse() == ResponseStatus.ORGANIZER);
+    }
+
+    @Test
+    void meetingsInviteAttendeesWhoAnswerAndTheOrganizerCancels() {
+        String subject = "Invitation " + UUID.randomUUID();
+        EventDraft draft = new EventDraft(subject, new Body(Body.ContentType.HTML, "<p>Agenda</p>"),
+                new DateTimeZone(LocalDateTime.of(2026, 3, 20, 14, 0), "Europe/Berlin"),
+                new DateTimeZone(LocalDateTime.of(2026, 3, 20, 15, 0), "Europe/Berlin"), false, "Berlin office",
+                List.of(new Attendee(new Recipient("Bob", BOB), Attendee.Type.REQUIRED, null, null)), null, null, null, null,
+                null, null, null);
+        CalendarEvent created = body(ALICE, EwsOperation.createEvent, draft, Map.of(), CalendarEvent.class);
+        try {
+            assertThat(created.attendees()).extracting(a -> a.recipient().address()).containsExactly(BOB);
+            assertThat(created.start().timeZone()).isEqualTo("UTC");
+            assertThat(created.start().dateTime()).isEqualTo(LocalDateTime.of(2026, 3, 20, 13, 0));
+
+            CalendarEvent bobs = await().atMost(Duration.ofSeconds(10)).until(() -> mine(view(BOB,
+                    Instant.parse("2026-03-20T00:00:00Z"), Instant.parse("2026-03-21T00:00:00Z"), "America/New_York"), subject)
+                    .stream().findFirst().orElse(null), e -> e != null);
+            assertThat(bobs.iCalUid()).isEqualTo(created.iCalUid());
+            assertThat(bobs.start().dateTime()).isEqualTo(LocalDateTime.of(2026, 3, 20, 9, 0));
+
+            Exchange accepted = call(BOB, EwsOperation.respondToEvent, new EventResponse(ResponseStatus.TENTATIVE,
+                    "I may be late", true), Map.of(EwsConstants.ITEM_ID, bobs.id()));
+            assertThat(accepted.getException()).isNull();
+            CalendarEvent answered = body(BOB, EwsOperation.getEvent, null, Map.of(EwsConstants.ITEM_ID, bobs.id()),
+                    CalendarEvent.class);
+            assertThat(answered.myResponse()).isEqualTo(ResponseStatus.TENTATIVE);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(body(ALICE, EwsOperation.getEvent, null,
+                    Map.of(EwsConstants.ITEM_ID, created.id()), CalendarEvent.class).attendees())
+                    .extracting(Attendee::response).containsExactly(ResponseStatus.TENTATIVE));
+
+            CalendarEvent moved = body(ALICE, EwsOperation.updateEvent, new EventDraft(null, null, null, null, null, "Room 7",
+                    null, null, null, null, null, null, null, null), Map.of(EwsConstants.ITEM_ID, created.id()),
+                    CalendarEvent.class);
+            assertThat(moved.location()).isEqualTo("Room 7");
+
+            assertThat(call(ALICE, EwsOperation.cancelEvent, null, Map.of(EwsConstants.ITEM_ID, created.id(),
+                    EwsConstants.COMMENT, "Postponed")).getException()).isNull();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mine(view(BOB,
+                    Instant.parse("2026-03-20T00:00:00Z"), Instant.parse("2026-03-21T00:00:00Z"), "UTC"), subject))
+                    .allMatch(CalendarEvent::isCancelled));
+        } finally {
+            mine(view(BOB, Instant.parse("2026-03-20T00:00:00Z"), Instant.parse("2026-03-21T00:00:00Z"), "UTC"), subject)
+                    .forEach(e -> call(BOB, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, e.id(),
+                            EwsConstants.DELETE_MODE, DeleteMode.HARD)));
+            mine(view(ALICE, Instant.parse("2026-03-20T00:00:00Z"), Instant.parse("2026-03-21T00:00:00Z"), "UTC"), subject)
+                    .forEach(e -> call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, e.id(),
+                            EwsConstants.DELETE_MODE, DeleteMode.HARD)));
+        }
+    }
+
+    @Test
+    void allDayEventsKeepTheirDatesInEveryZone() {
+        String subject = "Trade fair " + UUID.randomUUID();
+        EventDraft draft = new EventDraft(subject, null, new DateTimeZone(LocalDateTime.of(2026, 3, 25, 0, 0), "Europe/Berlin"),
+                new DateTimeZone(LocalDateTime.of(2026, 3, 27, 0, 0), "Europe/Berlin"), true, null, null, null, ShowAs.FREE,
+                null, null, null, null, null);
+        CalendarEvent created = body(ALICE, EwsOperation.createEvent, draft, Map.of(), CalendarEvent.class);
+        try {
+            assertThat(created.isAllDay()).isTrue();
+            for (String zone : List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo")) {
+                CalendarEvent seen = mine(view(ALICE, Instant.parse("2026-03-24T00:00:00Z"), Instant.parse("2026-03-29T00:00:00Z"),
+                        zone), subject).get(0);
+                assertThat(seen.start()).isEqualTo(new DateTimeZone(LocalDateTime.of(2026, 3, 25, 0, 0), zone));
+                assertThat(seen.end()).isEqualTo(new DateTimeZone(LocalDateTime.of(2026, 3, 27, 0, 0), zone));
+                assertThat(seen.showAs()).isEqualTo(ShowAs.FREE);
+            }
+            assertThat(call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, created.id())).getException())
+                    .isNull();
+            assertThat(call(ALICE, EwsOperation.getEvent, null, Map.of(EwsConstants.ITEM_ID, created.id())).getException())
+                    .isInstanceOf(NotFoundException.class);
+        } finally {
+            mine(view(ALICE, Instant.parse("2026-03-24T00:00:00Z"), Instant.parse("2026-03-29T00:00:00Z"), "UTC"), subject)
+                    .forEach(e -> call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, e.id(),
+                            EwsConstants.DELETE_MODE, DeleteMode.HARD)));
+        }
+    }
+
+    @Test
+    void anUnknownZoneIsRefused() {
+        Exchange exchange = call(ALICE, EwsOperation.listEvents, null, Map.of(EwsConstants.START, WINDOW_START, EwsConstants.END,
+                WINDOW_END, EwsConstants.TIME_ZONE, "Mars/Olympus"));
+        assertThat(exchange.getException()).isInstanceOf(io.exchangehub.model.InvalidRequestException.class);
+    }
+
+    private static List<CalendarEvent> mine(List<CalendarEvent> events, String subject) {
+        return events.stream().filter(e -> subject.equals(e.subject()) || ("Canceled: " + subject).equals(e.subject())).toList();
+    }
+}
