@@ -63,11 +63,9 @@ class EwsBatchAndThrottlingIT extends EwsComponentTestSupport {
             ids.add("x");
             assertThat(ids).hasSize(1000);
 
-            long before = camel.getComponent("ews", EwsComponent.class).existingClient(sandboxInfo().get("ewsUrl").asText())
-                    .roundTrips();
+            long before = roundTrips();
             List<BatchResult> moved = batch(BOB, new BatchRequest(BatchRequest.Action.MOVE, ids, target.id(), null, null));
-            long trips = camel.getComponent("ews", EwsComponent.class).existingClient(sandboxInfo().get("ewsUrl").asText())
-                    .roundTrips() - before;
+            long trips = roundTrips() - before;
 
             assertThat(moved).hasSize(1000);
             assertThat(moved).extracting(BatchResult::id).containsExactlyElementsOf(ids);
@@ -139,6 +137,27 @@ class EwsBatchAndThrottlingIT extends EwsComponentTestSupport {
         assertThat(exchange.getException()).isInstanceOf(EwsThrottledException.class);
         assertThat(((EwsThrottledException) exchange.getException()).retryAfter()).isEqualTo(Duration.ofMillis(120));
         assertThat(((EwsThrottledException) exchange.getException()).backendCode()).isEqualTo("ErrorServerBusy");
+    }
+
+    /**
+     * The GetItem that completes a list page is retried like any call; still busy, it throttles the
+     * page (a page without its recipients, preview and flag would look like a page of empty ones).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBusyDetailsCallOfAListPageIsRetriedAndThrottlesThePageWhenStillBusy() {
+        fault("{\"protocol\":\"ews\",\"user\":\"" + ALICE + "\",\"operation\":\"GetItem\",\"fault\":\"BUSY\",\"backOffMs\":100,"
+                + "\"remaining\":1}");
+        Exchange retried = call(ALICE, EwsOperation.listMessages, null, Map.of(EwsConstants.TOP, 3));
+        assertThat(retried.getException()).isNull();
+        assertThat(((Page<MailMessage>) retried.getMessage().getBody(Page.class)).items()).hasSize(3)
+                .allMatch(m -> m.flag() != null && m.preview() != null && !m.toRecipients().isEmpty());
+
+        fault("{\"protocol\":\"ews\",\"user\":\"" + ALICE + "\",\"operation\":\"GetItem\",\"fault\":\"BUSY\",\"backOffMs\":110,"
+                + "\"remaining\":3}");
+        Exchange throttled = call(ALICE, EwsOperation.listMessages, null, Map.of(EwsConstants.TOP, 3));
+        assertThat(throttled.getException()).isInstanceOf(EwsThrottledException.class);
+        assertThat(((EwsThrottledException) throttled.getException()).retryAfter()).isEqualTo(Duration.ofMillis(110));
     }
 
     @Test
