@@ -49,12 +49,14 @@ class CalendarIT extends EwsTestSupport {
         return Date.from(Instant.parse(instant));
     }
 
+    /** Alice's calendar view (CalendarView) between two instants. */
+    private FindItemsResults<Appointment> aliceCalendar(String start, String end) throws Exception {
+        return CalendarFolder.bind(ews(ALICE), WellKnownFolderName.Calendar).findAppointments(new CalendarView(at(start), at(end)));
+    }
+
     @Test
     void calendarViewKeepsTheWeeklyReviewAtTenBerlinAcrossTheDstChange() throws Exception {
-        ExchangeService alice = ews(ALICE);
-        CalendarFolder calendar = CalendarFolder.bind(alice, WellKnownFolderName.Calendar);
-        FindItemsResults<Appointment> view = calendar.findAppointments(new CalendarView(at("2026-03-09T00:00:00Z"),
-                at("2026-04-08T00:00:00Z")));
+        FindItemsResults<Appointment> view = aliceCalendar("2026-03-09T00:00:00Z", "2026-04-08T00:00:00Z");
         List<Instant> reviews = new ArrayList<>();
         for (Appointment appointment : view.getItems()) {
             if (appointment.getSubject().equals("Sales pipeline review")) {
@@ -70,10 +72,7 @@ class CalendarIT extends EwsTestSupport {
 
     @Test
     void calendarViewShowsMovedOccurrencesAsExceptionsAndLeavesDeletedOnesOut() throws Exception {
-        ExchangeService alice = ews(ALICE);
-        CalendarFolder calendar = CalendarFolder.bind(alice, WellKnownFolderName.Calendar);
-        FindItemsResults<Appointment> week = calendar.findAppointments(new CalendarView(at("2026-03-02T00:00:00Z"),
-                at("2026-03-07T00:00:00Z")));
+        FindItemsResults<Appointment> week = aliceCalendar("2026-03-02T00:00:00Z", "2026-03-07T00:00:00Z");
         List<String> standUps = new ArrayList<>();
         for (Appointment appointment : week.getItems()) {
             if (appointment.getSubject().startsWith("Team stand-up")) {
@@ -112,10 +111,7 @@ class CalendarIT extends EwsTestSupport {
      */
     @Test
     void getItemAtExchange2013ResolvesOccurrencesToTheirMasterAndGivesTheJoinUrl() throws Exception {
-        ExchangeService alice = ews(ALICE);
-        CalendarFolder calendar = CalendarFolder.bind(alice, WellKnownFolderName.Calendar);
-        FindItemsResults<Appointment> week = calendar.findAppointments(new CalendarView(at("2026-03-02T00:00:00Z"),
-                at("2026-03-07T00:00:00Z")));
+        FindItemsResults<Appointment> week = aliceCalendar("2026-03-02T00:00:00Z", "2026-03-07T00:00:00Z");
         String occurrence = null;
         String exception = null;
         String single = null;
