@@ -160,7 +160,7 @@ class EwsBatchAndThrottlingIT extends EwsComponentTestSupport {
         Exchange retried = listWhileBusy("GetItem", 100, 1);
         assertThat(retried.getException()).isNull();
         assertThat(((Page<MailMessage>) retried.getMessage().getBody(Page.class)).items()).hasSize(3)
-                .allMatch(m -> m.flag() != null && m.preview() != null && !m.toRecipients().isEmpty());
+                .allMatch(m -> m.flag() != null && m.preview() != null && (m.isDraft() || !m.toRecipients().isEmpty()));
 
         throttled(listWhileBusy("GetItem", 110, 3), Duration.ofMillis(110));
     }

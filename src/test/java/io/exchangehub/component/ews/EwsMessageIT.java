@@ -104,14 +104,15 @@ class EwsMessageIT extends EwsComponentTestSupport {
         before = roundTrips();
         Page<MailMessage> inbox = page(ALICE, Map.of(EwsConstants.TOP, 100));
         assertThat(roundTrips() - before).as("round trips of an Inbox page").isEqualTo(2);
+        // other tests leave drafts without recipients and answers without text in Alice's Inbox
         assertThat(inbox.items()).hasSize(100).allSatisfy(m -> {
-            assertThat(m.toRecipients()).as("to of %s", m.subject()).isNotEmpty();
+            assertThat(m.isDraft() || !m.toRecipients().isEmpty()).as("to of %s", m.subject()).isTrue();
             assertThat(m.preview()).as("preview of %s", m.subject()).isNotNull();
             assertThat(m.flag()).as("flag of %s", m.subject()).isNotNull();
         });
-        MailMessage withCc = inbox.items().stream().filter(m -> !m.ccRecipients().isEmpty()).findFirst().orElseThrow();
-        MailMessage flagged = inbox.items().stream().filter(m -> m.flag().status() == Flag.Status.FLAGGED).findFirst()
-                .orElseThrow();
+        List<MailMessage> wholeInbox = page(ALICE, Map.of(EwsConstants.TOP, 1000)).items();
+        MailMessage withCc = wholeInbox.stream().filter(m -> !m.ccRecipients().isEmpty()).findFirst().orElseThrow();
+        MailMessage flagged = wholeInbox.stream().filter(m -> m.flag().status() == Flag.Status.FLAGGED).findFirst().orElseThrow();
         for (MailMessage listed : List.of(withCc, flagged, archived.get(0))) {
             MailMessage whole = body(ALICE, EwsOperation.getMessage, null, Map.of(EwsConstants.ITEM_ID, listed.id()),
                     MailMessage.class);
@@ -139,7 +140,8 @@ class EwsMessageIT extends EwsComponentTestSupport {
      */
     @Test
     void detailsOfAnItemThatFailsAreItsErrorAndTheOthersAreRead() {
-        List<MailMessage> two = page(ALICE, Map.of(EwsConstants.TOP, 2)).items();
+        List<MailMessage> two = page(ALICE, Map.of(EwsConstants.FOLDER_ID, folderId(ALICE, "/Archive 2024"), EwsConstants.TOP, 2))
+                .items();
         EwsClient client = camel.getComponent("ews", EwsComponent.class).existingClient(sandboxInfo().get("ewsUrl").asText());
         List<ItemDetails.Details> details = ItemDetails.read(client, new EwsAccess(ALICE, tokenFor(ALICE), false), null,
                 List.of(ItemDetails.Ref.item(two.get(0).id()), ItemDetails.Ref.item("AAMkAGI2TG93AAA="),
