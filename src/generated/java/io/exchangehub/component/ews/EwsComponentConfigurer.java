@@ -52,6 +52,8 @@ public class EwsComponentConfigurer extends PropertyConfigurerSupport implements
         case "idleConnectionTimeout": getOrCreateConfiguration(target).setIdleConnectionTimeout(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "listdetails":
+        case "listDetails": getOrCreateConfiguration(target).setListDetails(property(camelContext, boolean.class, value)); return true;
         case "mailbox": getOrCreateConfiguration(target).setMailbox(property(camelContext, java.lang.String.class, value)); return true;
         case "maxbackoff":
         case "maxBackOff": getOrCreateConfiguration(target).setMaxBackOff(property(camelContext, long.class, value)); return true;
@@ -117,6 +119,8 @@ public class EwsComponentConfigurer extends PropertyConfigurerSupport implements
         case "idleConnectionTimeout": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "listdetails":
+        case "listDetails": return boolean.class;
         case "mailbox": return java.lang.String.class;
         case "maxbackoff":
         case "maxBackOff": return long.class;
@@ -178,6 +182,8 @@ public class EwsComponentConfigurer extends PropertyConfigurerSupport implements
         case "idleConnectionTimeout": return getOrCreateConfiguration(target).getIdleConnectionTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "listdetails":
+        case "listDetails": return getOrCreateConfiguration(target).isListDetails();
         case "mailbox": return getOrCreateConfiguration(target).getMailbox();
         case "maxbackoff":
         case "maxBackOff": return getOrCreateConfiguration(target).getMaxBackOff();

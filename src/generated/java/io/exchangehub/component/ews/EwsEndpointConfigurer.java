@@ -46,6 +46,8 @@ public class EwsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "idleConnectionTimeout": target.getConfiguration().setIdleConnectionTimeout(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "listdetails":
+        case "listDetails": target.getConfiguration().setListDetails(property(camelContext, boolean.class, value)); return true;
         case "mailbox": target.getConfiguration().setMailbox(property(camelContext, java.lang.String.class, value)); return true;
         case "maxbackoff":
         case "maxBackOff": target.getConfiguration().setMaxBackOff(property(camelContext, long.class, value)); return true;
@@ -105,6 +107,8 @@ public class EwsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "idleConnectionTimeout": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "listdetails":
+        case "listDetails": return boolean.class;
         case "mailbox": return java.lang.String.class;
         case "maxbackoff":
         case "maxBackOff": return long.class;
@@ -165,6 +169,8 @@ public class EwsEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "idleConnectionTimeout": return target.getConfiguration().getIdleConnectionTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "listdetails":
+        case "listDetails": return target.getConfiguration().isListDetails();
         case "mailbox": return target.getConfiguration().getMailbox();
         case "maxbackoff":
         case "maxBackOff": return target.getConfiguration().getMaxBackOff();

@@ -23,7 +23,7 @@ public class EwsEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(32);
         props.add("accessTokenProvider");
         props.add("authentication");
         props.add("batchSize");
@@ -37,6 +37,7 @@ public class EwsEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("folders");
         props.add("idleConnectionTimeout");
         props.add("lazyStartProducer");
+        props.add("listDetails");
         props.add("mailbox");
         props.add("maxBackOff");
         props.add("maxConnections");

@@ -79,6 +79,16 @@ public class EwsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "50")
     private int pageSize = 50;
 
+    /**
+     * listMessages and listEvents: whether to fill in what a FindItem cannot give, with one more
+     * GetItem per page (at the Exchange 2013 level): a message's to and cc recipients, preview and
+     * follow-up flag; an occurrence's series master and an online meeting's join URL (that call only
+     * when the page has occurrences or online meetings). Off for a route that needs only ids or
+     * subjects: the page then costs one round trip, and those fields stay empty or null.
+     */
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean listDetails = true;
+
     /** Batch operations: how many ids go into one EWS call. */
     @UriParam(label = "producer", defaultValue = "100")
     private int batchSize = 100;
@@ -251,6 +261,14 @@ public class EwsConfiguration implements Cloneable {
 
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
+    }
+
+    public boolean isListDetails() {
+        return listDetails;
+    }
+
+    public void setListDetails(boolean listDetails) {
+        this.listDetails = listDetails;
     }
 
     public int getBatchSize() {

@@ -79,6 +79,58 @@ class EwsCalendarIT extends EwsComponentTestSupport {
         }
     }
 
+    /**
+     * Occurrences and exceptions name their series master and the online stand-up carries its join
+     * URL, for one more GetItem on a page that has them; a page of plain single events costs the
+     * CalendarView alone.
+     */
+    @Test
+    void listEventsNamesTheSeriesMasterAndTheJoinUrlWithOneMoreCallOnlyWhenThePageNeedsIt() {
+        long before = roundTrips();
+        List<CalendarEvent> week = view(ALICE, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-07T00:00:00Z"), "UTC");
+        assertThat(roundTrips() - before).as("round trips of a week with a series").isEqualTo(2);
+        List<CalendarEvent> standUps = week.stream().filter(e -> e.subject().startsWith("Team stand-up")).toList();
+        assertThat(standUps).extracting(CalendarEvent::type).containsExactly(CalendarEvent.Type.OCCURRENCE,
+                CalendarEvent.Type.EXCEPTION);
+        assertThat(standUps).allSatisfy(e -> {
+            assertThat(e.isOnlineMeeting()).isTrue();
+            assertThat(e.onlineMeetingUrl()).startsWith("https://teams.example/l/meetup-join/standup-");
+        });
+        String masterId = standUps.get(0).seriesMasterId();
+        assertThat(masterId).isNotBlank().isNotEqualTo(standUps.get(0).id());
+        assertThat(standUps.get(1).seriesMasterId()).isEqualTo(masterId);
+        assertThat(week).filteredOn(e -> e.type() == CalendarEvent.Type.OCCURRENCE || e.type() == CalendarEvent.Type.EXCEPTION)
+                .allMatch(e -> e.seriesMasterId() != null);
+        assertThat(week).filteredOn(e -> e.type() == CalendarEvent.Type.SINGLE)
+                .isNotEmpty().allMatch(e -> e.seriesMasterId() == null && e.onlineMeetingUrl() == null);
+
+        CalendarEvent master = body(ALICE, EwsOperation.getEvent, null, Map.of(EwsConstants.ITEM_ID, masterId), CalendarEvent.class);
+        assertThat(master.type()).isEqualTo(CalendarEvent.Type.SERIES_MASTER);
+        assertThat(master.subject()).isEqualTo("Team stand-up");
+        assertThat(master.seriesMasterId()).isNull();
+        assertThat(master.onlineMeetingUrl()).isEqualTo(standUps.get(0).onlineMeetingUrl());
+        CalendarEvent occurrence = body(ALICE, EwsOperation.getEvent, null, Map.of(EwsConstants.ITEM_ID, standUps.get(0).id()),
+                CalendarEvent.class);
+        assertThat(occurrence.seriesMasterId()).isEqualTo(masterId);
+        assertThat(occurrence.onlineMeetingUrl()).isEqualTo(master.onlineMeetingUrl());
+
+        String subject = "Single " + UUID.randomUUID();
+        CalendarEvent single = body(ALICE, EwsOperation.createEvent, new EventDraft(subject, null,
+                new DateTimeZone(LocalDateTime.of(2026, 12, 12, 10, 0), "UTC"), new DateTimeZone(LocalDateTime.of(2026, 12, 12, 11, 0),
+                        "UTC"), false, null, null, null, null, null, null, null, null, null), Map.of(), CalendarEvent.class);
+        try {
+            before = roundTrips();
+            List<CalendarEvent> singles = view(ALICE, Instant.parse("2026-12-12T00:00:00Z"), Instant.parse("2026-12-13T00:00:00Z"),
+                    "UTC");
+            assertThat(singles).extracting(CalendarEvent::id).contains(single.id());
+            assertThat(singles).allMatch(e -> e.type() == CalendarEvent.Type.SINGLE && !e.isOnlineMeeting());
+            assertThat(roundTrips() - before).as("round trips of a page of single events").isEqualTo(1);
+        } finally {
+            call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, single.id(), EwsConstants.DELETE_MODE,
+                    DeleteMode.HARD));
+        }
+    }
+
     @Test
     void theSeededPipelineReviewIsExpandedInTheRequestedZone() {
         List<CalendarEvent> events = view(ALICE, WINDOW_START, WINDOW_END, "Europe/Berlin").stream()

@@ -41,11 +41,17 @@ abstract class EwsComponentTestSupport extends HubIntegrationTest {
 
     /** Calls an operation as the user in a mailbox (their own, or one they may open). */
     protected Exchange call(String user, String mailbox, EwsOperation operation, Object body, Map<String, Object> headers) {
+        return call(user, mailbox, "ews:" + operation.resource(), operation, body, headers);
+    }
+
+    /** Calls an operation as the user in a mailbox through an endpoint URI of its own (with options). */
+    protected Exchange call(String user, String mailbox, String uri, EwsOperation operation, Object body,
+            Map<String, Object> headers) {
         Map<String, Object> all = new HashMap<>(headers);
         all.put(EwsConstants.MAILBOX, mailbox);
         all.put(EwsConstants.ACCESS_TOKEN, tokenFor(user));
         all.put(EwsConstants.OPERATION, operation);
-        return template.request("ews:" + operation.resource(), exchange -> {
+        return template.request(uri, exchange -> {
             exchange.getMessage().setHeaders(all);
             exchange.getMessage().setBody(body);
         });
@@ -56,6 +62,11 @@ abstract class EwsComponentTestSupport extends HubIntegrationTest {
     protected String folderId(String user, String path) {
         List<MailFolder> folders = body(user, EwsOperation.listFolders, null, Map.of(), List.class);
         return folders.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().id();
+    }
+
+    /** How many HTTP requests the component has sent to the sandbox's EWS face so far. */
+    protected long roundTrips() {
+        return camel.getComponent("ews", EwsComponent.class).existingClient(sandboxInfo().get("ewsUrl").asText()).roundTrips();
     }
 
     /** Adds a sandbox fault switch (POST /sandbox/faults); returns its id. */

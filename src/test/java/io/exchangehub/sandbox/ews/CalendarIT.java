@@ -49,12 +49,14 @@ class CalendarIT extends EwsTestSupport {
         return Date.from(Instant.parse(instant));
     }
 
+    /** Alice's calendar view (CalendarView) between two instants. */
+    private FindItemsResults<Appointment> aliceCalendar(String start, String end) throws Exception {
+        return CalendarFolder.bind(ews(ALICE), WellKnownFolderName.Calendar).findAppointments(new CalendarView(at(start), at(end)));
+    }
+
     @Test
     void calendarViewKeepsTheWeeklyReviewAtTenBerlinAcrossTheDstChange() throws Exception {
-        ExchangeService alice = ews(ALICE);
-        CalendarFolder calendar = CalendarFolder.bind(alice, WellKnownFolderName.Calendar);
-        FindItemsResults<Appointment> view = calendar.findAppointments(new CalendarView(at("2026-03-09T00:00:00Z"),
-                at("2026-04-08T00:00:00Z")));
+        FindItemsResults<Appointment> view = aliceCalendar("2026-03-09T00:00:00Z", "2026-04-08T00:00:00Z");
         List<Instant> reviews = new ArrayList<>();
         for (Appointment appointment : view.getItems()) {
             if (appointment.getSubject().equals("Sales pipeline review")) {
@@ -70,10 +72,7 @@ class CalendarIT extends EwsTestSupport {
 
     @Test
     void calendarViewShowsMovedOccurrencesAsExceptionsAndLeavesDeletedOnesOut() throws Exception {
-        ExchangeService alice = ews(ALICE);
-        CalendarFolder calendar = CalendarFolder.bind(alice, WellKnownFolderName.Calendar);
-        FindItemsResults<Appointment> week = calendar.findAppointments(new CalendarView(at("2026-03-02T00:00:00Z"),
-                at("2026-03-07T00:00:00Z")));
+        FindItemsResults<Appointment> week = aliceCalendar("2026-03-02T00:00:00Z", "2026-03-07T00:00:00Z");
         List<String> standUps = new ArrayList<>();
         for (Appointment appointment : week.getItems()) {
             if (appointment.getSubject().startsWith("Team stand-up")) {
@@ -102,6 +101,48 @@ class CalendarIT extends EwsTestSupport {
         assertThat(third.getAppointmentType()).isIn(AppointmentType.Occurrence, AppointmentType.Exception);
         Appointment back = Appointment.bindToRecurringMaster(alice, third.getId());
         assertThat(back.getId().getUniqueId()).isEqualTo(master.getId().getUniqueId());
+    }
+
+    /**
+     * One GetItem at the Exchange 2013 level that names occurrences by their ids and their series
+     * master by RecurringMasterItemId (as the hub's calendar view does for a page): the master comes
+     * back with its own id for both the occurrence and the moved one, and the join URL of the online
+     * stand-up comes with each, none with a meeting that is not online.
+     */
+    @Test
+    void getItemAtExchange2013ResolvesOccurrencesToTheirMasterAndGivesTheJoinUrl() throws Exception {
+        FindItemsResults<Appointment> week = aliceCalendar("2026-03-02T00:00:00Z", "2026-03-07T00:00:00Z");
+        String occurrence = null;
+        String exception = null;
+        String single = null;
+        for (Appointment appointment : week.getItems()) {
+            switch (appointment.getAppointmentType()) {
+                case Occurrence -> occurrence = appointment.getSubject().startsWith("Team stand-up") ? appointment.getId()
+                        .getUniqueId() : occurrence;
+                case Exception -> exception = appointment.getId().getUniqueId();
+                case Single -> single = appointment.getId().getUniqueId();
+                default -> { }
+            }
+        }
+        assertThat(List.of(String.valueOf(occurrence), String.valueOf(exception), String.valueOf(single))).doesNotContain("null");
+        String master = store.read(() -> folder(ALICE, WellKnownFolder.CALENDAR).items().stream()
+                .filter(i -> "Team stand-up".equals(i.subject)).findFirst().orElseThrow().id);
+
+        HttpResponse<String> answer = soap(ALICE, "Exchange2013", "<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>"
+                + "<t:AdditionalProperties><t:FieldURI FieldURI=\"calendar:JoinOnlineMeetingUrl\"/></t:AdditionalProperties>"
+                + "</m:ItemShape><m:ItemIds><t:RecurringMasterItemId OccurrenceId=\"" + occurrence + "\"/>"
+                + "<t:RecurringMasterItemId OccurrenceId=\"" + exception + "\"/><t:ItemId Id=\"" + occurrence + "\"/>"
+                + "<t:ItemId Id=\"" + single + "\"/></m:ItemIds></m:GetItem>");
+        String body = answer.body();
+        assertThat(body.split("ResponseClass=\"Success\"", -1)).hasSize(5);
+        assertThat(body.split("<t:ItemId Id=\"" + master + "\"", -1)).hasSize(3);
+        assertThat(body).contains("<t:ItemId Id=\"" + occurrence + "\"");
+        assertThat(body.split("<t:JoinOnlineMeetingUrl>https://teams.example/l/meetup-join/standup-", -1)).hasSize(4);
+
+        HttpResponse<String> notAnOccurrence = soap(ALICE, "Exchange2013", "<m:GetItem><m:ItemShape><t:BaseShape>IdOnly"
+                + "</t:BaseShape></m:ItemShape><m:ItemIds><t:RecurringMasterItemId OccurrenceId=\"" + single + "\"/></m:ItemIds>"
+                + "</m:GetItem>");
+        assertThat(notAnOccurrence.body()).contains("ResponseClass=\"Error\"");
     }
 
     @Test

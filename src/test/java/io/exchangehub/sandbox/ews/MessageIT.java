@@ -79,6 +79,38 @@ class MessageIT extends EwsTestSupport {
         assertThat(textBody.body()).contains("<t:TextBody BodyType=\"Text\" IsTruncated=\"false\">Hi,", "<t:Preview>Hi, the full");
     }
 
+    /**
+     * What the hub's list views read for a page in one GetItem at the Exchange 2013 level: recipient
+     * lists, flag and preview of several messages, each in its own response message, in order, and
+     * in schema order within the item (Flag and Preview of ItemType before MessageType's recipients).
+     */
+    @Test
+    void getItemOfSeveralMessagesAtExchange2013GivesRecipientsFlagAndPreviewOfEach() {
+        List<Message> messages = store.read(() -> folder(ALICE, WellKnownFolder.INBOX).items().stream()
+                .filter(Message.class::isInstance).map(Message.class::cast).filter(m -> !m.cc.isEmpty()).limit(3).toList());
+        assertThat(messages).hasSize(3);
+        String board = store.read(() -> boardPack().id);
+        StringBuilder ids = new StringBuilder("<t:ItemId Id=\"" + board + "\"/>");
+        messages.forEach(m -> ids.append("<t:ItemId Id=\"").append(m.id).append("\"/>"));
+        HttpResponse<String> answer = soap(ALICE, "Exchange2013", "<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>"
+                + "<t:AdditionalProperties><t:FieldURI FieldURI=\"message:ToRecipients\"/>"
+                + "<t:FieldURI FieldURI=\"message:CcRecipients\"/><t:FieldURI FieldURI=\"item:Flag\"/>"
+                + "<t:FieldURI FieldURI=\"item:Preview\"/></t:AdditionalProperties></m:ItemShape><m:ItemIds>" + ids
+                + "</m:ItemIds></m:GetItem>");
+        String body = answer.body();
+        assertThat(body.split("<m:GetItemResponseMessage ResponseClass=\"Success\">", -1)).hasSize(5);
+        assertThat(body).contains("<t:Flag><t:FlagStatus>NotFlagged</t:FlagStatus></t:Flag><t:Preview>Hi, the full board pack",
+                "<t:ToRecipients><t:Mailbox><t:Name>Alice Wong</t:Name><t:EmailAddress>" + ALICE + "</t:EmailAddress>");
+        assertThat(body.indexOf("<t:ItemId Id=\"" + board)).isLessThan(body.indexOf("<t:ItemId Id=\"" + messages.get(0).id));
+        assertThat(body.split("<t:CcRecipients>", -1)).hasSize(4);
+        assertThat(body).doesNotContain("<t:Subject>", "<t:Body");
+
+        HttpResponse<String> older = soap(ALICE, "<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>"
+                + "<t:AdditionalProperties><t:FieldURI FieldURI=\"message:ToRecipients\"/></t:AdditionalProperties></m:ItemShape>"
+                + "<m:ItemIds><t:ItemId Id=\"" + board + "\"/></m:ItemIds></m:GetItem>");
+        assertThat(older.body()).contains("<t:ToRecipients>").doesNotContain("<t:Flag>", "<t:Preview>");
+    }
+
     @Test
     void getItemWithMimeContentGivesRfc822WithTheAttachments() throws Exception {
         ExchangeService service = ews(ALICE);

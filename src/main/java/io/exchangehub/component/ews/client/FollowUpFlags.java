@@ -4,12 +4,8 @@ import io.exchangehub.model.Flag;
 import io.exchangehub.model.MailboxException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import microsoft.exchange.webservices.data.credential.ExchangeCredentials;
 import org.apache.http.client.methods.CloseableHttpResponse;
@@ -18,7 +14,7 @@ import org.apache.http.client.methods.CloseableHttpResponse;
  * Follow-up flags over the component's own SOAP path: {@code item:Flag} is Exchange 2013 schema,
  * and ews-java-api 2.0 can ask for nothing newer than Exchange 2010 SP2, where a flag is only
  * reachable as MAPI extended properties. Exchange 2019 answers requests at the 2013 level, so flags
- * are read with a GetItem and set with an UpdateItem of their own at that level.
+ * are set with an UpdateItem of their own at that level (and read with {@link ItemDetails}).
  */
 public final class FollowUpFlags {
 
@@ -86,80 +82,5 @@ public final class FollowUpFlags {
             RawSoap.element(xml, "CompleteDate", (flag.completedAt() == null ? Instant.now() : flag.completedAt()).toString());
         }
         xml.writeEndElement();
-    }
-
-    /** The flags of items, in one GetItem; items that failed or carry no flag are left out. */
-    public static Map<String, Flag> read(EwsClient client, EwsAccess access, ExchangeCredentials credentials, List<String> ids) {
-        return client.retrying(ids.size() == 1 ? ids.get(0) : null, () -> {
-            try (CloseableHttpResponse response = RawSoap.post(client, access, credentials, RawSoap.EXCHANGE_2013, "GetItem",
-                    (xml, raw) -> {
-                        xml.writeStartElement("m", "GetItem", RawSoap.MESSAGES);
-                        xml.writeStartElement("m", "ItemShape", RawSoap.MESSAGES);
-                        RawSoap.element(xml, "BaseShape", "IdOnly");
-                        xml.writeStartElement("t", "AdditionalProperties", RawSoap.TYPES);
-                        xml.writeEmptyElement("t", "FieldURI", RawSoap.TYPES);
-                        xml.writeAttribute("FieldURI", "item:Flag");
-                        xml.writeEndElement();
-                        xml.writeEndElement();
-                        xml.writeStartElement("m", "ItemIds", RawSoap.MESSAGES);
-                        for (String id : ids) {
-                            xml.writeEmptyElement("t", "ItemId", RawSoap.TYPES);
-                            xml.writeAttribute("Id", id);
-                        }
-                        xml.writeEndElement();
-                        xml.writeEndElement();
-                    })) {
-                return flags(RawSoap.reader(response.getEntity().getContent()));
-            }
-        });
-    }
-
-    private static Map<String, Flag> flags(XMLStreamReader xml) throws XMLStreamException, SoapFaultException {
-        Map<String, Flag> flags = new HashMap<>();
-        String id = null;
-        Flag.Status status = null;
-        Instant start = null;
-        Instant due = null;
-        Instant completed = null;
-        String faultCode = null;
-        boolean inMessage = false;
-        while (xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Flag") && id != null && status != null) {
-                flags.put(id, new Flag(status, start, due, completed));
-                status = null;
-                start = null;
-                due = null;
-                completed = null;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            switch (xml.getLocalName()) {
-                case "GetItemResponseMessage" -> inMessage = true;
-                case "ResponseCode" -> {
-                    String code = xml.getElementText().strip();
-                    if (!inMessage) {
-                        faultCode = code;
-                    }
-                }
-                case "ItemId" -> id = xml.getAttributeValue(null, "Id");
-                case "FlagStatus" -> status = switch (xml.getElementText().strip()) {
-                    case "Flagged" -> Flag.Status.FLAGGED;
-                    case "Complete" -> Flag.Status.COMPLETE;
-                    default -> Flag.Status.NOT_FLAGGED;
-                };
-                case "StartDate" -> start = EwsTimes.instant(xml.getElementText());
-                case "DueDate" -> due = EwsTimes.instant(xml.getElementText());
-                case "CompleteDate" -> completed = EwsTimes.instant(xml.getElementText());
-                default -> {
-                    // other parts of the answer
-                }
-            }
-        }
-        if (faultCode != null) {
-            throw new SoapFaultException(faultCode, null);
-        }
-        return flags;
     }
 }

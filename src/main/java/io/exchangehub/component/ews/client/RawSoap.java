@@ -35,7 +35,10 @@ public final class RawSoap {
     public static final String MESSAGES = "http://schemas.microsoft.com/exchange/services/2006/messages";
     /** The schema level of ews-java-api 2.0, and of the component's own calls unless they need a newer one. */
     public static final String EXCHANGE_2010_SP2 = "Exchange2010_SP2";
-    /** The first schema level with follow-up flags ({@code item:Flag}); Exchange 2019 serves it. */
+    /**
+     * The first schema level with follow-up flags ({@code item:Flag}), previews ({@code item:Preview})
+     * and online meeting URLs; Exchange 2019 serves it.
+     */
     public static final String EXCHANGE_2013 = "Exchange2013";
 
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();

@@ -31,10 +31,11 @@ import microsoft.exchange.webservices.data.property.complex.time.TimeZoneDefinit
  *
  * <p>All-day events keep their dates: Exchange stores them from midnight to midnight in the
  * zone they were made in, so they are read on that zone's calendar and given as midnight of the
- * same dates in the requested zone (as Graph does). At the Exchange 2010 SP2 schema level a list
- * view's occurrences do not name their series master, so {@code seriesMasterId} is null there
- * and the online meeting URL (Exchange 2013 schema) is always null. List views (CalendarView) carry
- * no attendees: FindItem cannot return them.
+ * same dates in the requested zone (as Graph does). An occurrence does not name its series
+ * master, and the online meeting URL ({@code JoinOnlineMeetingUrl}) is Exchange 2013 schema, newer
+ * than ews-java-api speaks: both are null here and added by {@link #with} from
+ * {@link io.exchangehub.component.ews.client.ItemDetails}. List views (CalendarView) carry no
+ * attendees: FindItem cannot return them.
  */
 public final class EventMapper {
 
@@ -63,7 +64,7 @@ public final class EventMapper {
                 response(Values.get(item::getMyResponseType)),
                 showAs(Values.get(item::getLegacyFreeBusyStatus)),
                 Values.flag(item::getIsCancelled),
-                whole && Values.flag(item::getIsOnlineMeeting),
+                Values.flag(item::getIsOnlineMeeting),
                 null,
                 type == AppointmentType.RecurringMaster ? recurrence(item, own) : null,
                 Values.strings(item::getCategories),
@@ -71,6 +72,14 @@ public final class EventMapper {
                 sensitivity(Values.get(item::getSensitivity)),
                 Values.get(item::getICalUid),
                 reminder);
+    }
+
+    /** An event with its series master's id and its online meeting's join URL. */
+    public static CalendarEvent with(CalendarEvent e, String seriesMasterId, String onlineMeetingUrl) {
+        return new CalendarEvent(e.id(), e.changeKey(), seriesMasterId, e.type(), e.subject(), e.body(), e.preview(), e.start(),
+                e.end(), e.isAllDay(), e.location(), e.organizer(), e.attendees(), e.myResponse(), e.showAs(), e.isCancelled(),
+                e.isOnlineMeeting(), onlineMeetingUrl, e.recurrence(), e.categories(), e.importance(), e.sensitivity(), e.iCalUid(),
+                e.reminderMinutesBeforeStart());
     }
 
     private static ZoneId ownZone(Appointment item, ZoneId fallback) {

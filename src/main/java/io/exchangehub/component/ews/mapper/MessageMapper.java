@@ -1,8 +1,8 @@
 package io.exchangehub.component.ews.mapper;
 
 import io.exchangehub.component.ews.client.EwsTimes;
+import io.exchangehub.component.ews.client.ItemDetails;
 import io.exchangehub.model.Body;
-import io.exchangehub.model.Flag;
 import io.exchangehub.model.Importance;
 import io.exchangehub.model.MailMessage;
 import java.util.ArrayList;
@@ -17,15 +17,12 @@ import microsoft.exchange.webservices.data.property.complex.MessageBody;
 /**
  * EWS messages as the model's {@link MailMessage}.
  *
- * <p>List views come from FindItem, which cannot return recipient lists: there {@code toRecipients}
- * and {@code ccRecipients} are empty (the summary has {@code from}); they are not even asked of
- * ews-java-api, which throws for every property a request did not load.
- *
- * <p>Two fields EWS at the Exchange 2010 SP2 schema level (the newest ews-java-api speaks) does
- * not carry: the follow-up flag ({@code item:Flag} is Exchange 2013 schema) is read apart for a
- * message fetched whole and is null (unknown) in list views; and a list view's preview
- * ({@code item:Preview}, also 2013) is null, while a message fetched whole gets its preview from
- * its body.
+ * <p>What ews-java-api cannot give comes from {@link ItemDetails} and is added by
+ * {@link #with}: FindItem returns no recipient lists (they are not even asked of ews-java-api,
+ * which throws for every property a request did not load), and the follow-up flag
+ * ({@code item:Flag}) and preview ({@code item:Preview}) are Exchange 2013 schema, newer than the
+ * Exchange 2010 SP2 level ews-java-api speaks. Until then a list view's {@code toRecipients} and
+ * {@code ccRecipients} are empty and its {@code flag} and {@code preview} null.
  */
 public final class MessageMapper {
 
@@ -65,14 +62,19 @@ public final class MessageMapper {
     }
 
     /**
-     * A message with its folder and follow-up flag set: a list view's folder is the listed one
-     * (FindItem does not return it), and flags are read apart ({@link io.exchangehub.component.ews.client.FollowUpFlags}).
+     * A message with its folder set (a list view's is the listed one: FindItem does not return it)
+     * and completed by the details read at the Exchange 2013 level: each field Exchange answered
+     * replaces the message's; without details (not read, or that item failed) the message keeps
+     * its own.
      */
-    public static MailMessage with(MailMessage m, String folderId, Flag flag) {
-        return new MailMessage(m.id(), m.changeKey(), folderId, m.conversationId(), m.subject(), m.from(), m.toRecipients(),
-                m.ccRecipients(), m.bccRecipients(), m.replyTo(), m.receivedAt(), m.sentAt(), m.isRead(), m.isDraft(),
-                m.importance(), flag, m.categories(), m.hasAttachments(), m.preview(), m.body(), m.internetMessageId(),
-                m.attachments());
+    public static MailMessage with(MailMessage m, String folderId, ItemDetails.Details details) {
+        boolean ok = details != null && details.ok();
+        return new MailMessage(m.id(), m.changeKey(), folderId, m.conversationId(), m.subject(), m.from(),
+                ok && details.to() != null ? details.to() : m.toRecipients(),
+                ok && details.cc() != null ? details.cc() : m.ccRecipients(), m.bccRecipients(), m.replyTo(), m.receivedAt(),
+                m.sentAt(), m.isRead(), m.isDraft(), m.importance(), ok && details.flag() != null ? details.flag() : m.flag(),
+                m.categories(), m.hasAttachments(), ok && details.preview() != null ? details.preview() : m.preview(), m.body(),
+                m.internetMessageId(), m.attachments());
     }
 
     public static Body body(MessageBody body) {
@@ -90,9 +92,10 @@ public final class MessageMapper {
     }
 
     /**
-     * The first characters of a body's text. An HTML body's markup is dropped crudely (tags,
-     * style and script blocks, the commonest entities): a preview is a hint for a list line, and
-     * Exchange 2013's own {@code item:Preview} is not available at this schema level.
+     * The first characters of a body's text, for what has no {@code item:Preview} read (an event
+     * fetched whole, a message whose preview could not be read). An HTML body's markup is dropped
+     * crudely (tags, style and script blocks, the commonest entities): a preview is a hint for a
+     * list line.
      */
     static String preview(Body body) {
         String text = body.content();

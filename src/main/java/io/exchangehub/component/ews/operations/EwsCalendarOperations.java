@@ -3,6 +3,7 @@ package io.exchangehub.component.ews.operations;
 import io.exchangehub.component.ews.EwsConstants;
 import io.exchangehub.component.ews.EwsSession;
 import io.exchangehub.component.ews.client.EwsTimes;
+import io.exchangehub.component.ews.client.ItemDetails;
 import io.exchangehub.component.ews.mapper.EventMapper;
 import io.exchangehub.component.ews.mapper.MessageMapper;
 import io.exchangehub.model.Attendee;
@@ -17,7 +18,10 @@ import io.exchangehub.model.Recurrence;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
@@ -59,7 +63,7 @@ public final class EwsCalendarOperations {
             AppointmentSchema.Organizer, AppointmentSchema.MyResponseType, AppointmentSchema.LegacyFreeBusyStatus,
             AppointmentSchema.IsCancelled, AppointmentSchema.AppointmentType, ItemSchema.Categories, ItemSchema.Importance,
             ItemSchema.Sensitivity, AppointmentSchema.ICalUid, ItemSchema.IsReminderSet, ItemSchema.ReminderMinutesBeforeStart,
-            AppointmentSchema.StartTimeZone);
+            AppointmentSchema.StartTimeZone, AppointmentSchema.IsOnlineMeeting);
 
     private EwsCalendarOperations() {}
 
@@ -71,23 +75,84 @@ public final class EwsCalendarOperations {
         }
         ZoneId zone = session.zone();
         FolderId folder = session.folderOf(EwsConstants.FOLDER_ID, "calendar");
-        return EwsResult.of(session.call(null, service -> {
+        List<CalendarEvent> events = session.call(null, service -> {
             CalendarView view = new CalendarView(EwsTimes.date(start), EwsTimes.date(end), MAX_OCCURRENCES);
             view.setPropertySet(VIEW_PROPERTIES);
             FindItemsResults<Appointment> results = service.findAppointments(folder, view);
-            List<CalendarEvent> events = new ArrayList<>();
+            List<CalendarEvent> found = new ArrayList<>();
             for (Appointment appointment : results) {
-                events.add(EventMapper.event(appointment, zone, false));
+                found.add(EventMapper.event(appointment, zone, false));
             }
-            return List.copyOf(events);
-        }));
+            return List.copyOf(found);
+        });
+        return EwsResult.of(session.config().isListDetails() ? detailedEvents(session, events) : events);
+    }
+
+    /**
+     * Events completed by what EWS gives only at the Exchange 2013 level or through their master,
+     * in one GetItem and only when some event needs it: an occurrence's or exception's series
+     * master (a {@code t:RecurringMasterItemId} per series, as its occurrences share its UID) and
+     * an online meeting's join URL (an occurrence's is its master's: Exchange keeps an unchanged
+     * occurrence's properties on the master). Events that fail there keep what they had.
+     */
+    private static List<CalendarEvent> detailedEvents(EwsSession session, List<CalendarEvent> events) {
+        List<ItemDetails.Ref> refs = new ArrayList<>();
+        Map<String, Integer> masterBySeries = new HashMap<>();
+        int[] master = new int[events.size()];
+        int[] own = new int[events.size()];
+        boolean online = false;
+        for (int i = 0; i < events.size(); i++) {
+            CalendarEvent event = events.get(i);
+            boolean ofSeries = event.type() == CalendarEvent.Type.OCCURRENCE || event.type() == CalendarEvent.Type.EXCEPTION;
+            master[i] = -1;
+            own[i] = -1;
+            if (ofSeries) {
+                String series = event.iCalUid() != null ? event.iCalUid() : event.id();
+                Integer known = masterBySeries.get(series);
+                if (known == null) {
+                    known = refs.size();
+                    refs.add(ItemDetails.Ref.masterOf(event.id()));
+                    masterBySeries.put(series, known);
+                }
+                master[i] = known;
+            }
+            if (event.isOnlineMeeting()) {
+                online = true;
+                if (event.type() != CalendarEvent.Type.OCCURRENCE) {
+                    own[i] = refs.size();
+                    refs.add(ItemDetails.Ref.item(event.id()));
+                }
+            }
+        }
+        if (refs.isEmpty()) {
+            return events;
+        }
+        List<ItemDetails.Details> details = ItemDetails.read(session.client(), session.access(), session.credentials(), refs,
+                online ? EnumSet.of(ItemDetails.Field.JOIN_ONLINE_MEETING_URL) : EnumSet.noneOf(ItemDetails.Field.class));
+        List<CalendarEvent> completed = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            CalendarEvent event = events.get(i);
+            ItemDetails.Details series = master[i] < 0 ? null : details.get(master[i]);
+            ItemDetails.Details self = own[i] < 0 ? null : details.get(own[i]);
+            String masterId = series != null && series.ok() ? series.id() : event.seriesMasterId();
+            ItemDetails.Details meeting = self != null ? self : event.isOnlineMeeting() ? series : null;
+            String joinUrl = meeting != null && meeting.ok() && meeting.joinUrl() != null ? meeting.joinUrl()
+                    : event.onlineMeetingUrl();
+            completed.add(EventMapper.with(event, masterId, joinUrl));
+        }
+        return List.copyOf(completed);
     }
 
     public static EwsResult get(EwsSession session) {
         String id = session.required(EwsConstants.ITEM_ID);
         Body.ContentType type = session.header(EwsConstants.BODY_TYPE, session.config().getBodyType(), Body.ContentType.class);
         ZoneId zone = session.zone();
-        return EwsResult.of(session.call(id, service -> read(service, id, type, zone)));
+        return EwsResult.of(detailedEvent(session, session.call(id, service -> read(service, id, type, zone))));
+    }
+
+    /** One event read whole, completed as a list's are (its master, its join URL), at most one more call. */
+    private static CalendarEvent detailedEvent(EwsSession session, CalendarEvent event) {
+        return detailedEvents(session, List.of(event)).get(0);
     }
 
     private static CalendarEvent read(ExchangeService service, String id, Body.ContentType type, ZoneId zone) throws Exception {
@@ -105,13 +170,13 @@ public final class EwsCalendarOperations {
         }
         ZoneId zone = session.zone();
         FolderId folder = session.folderOf(EwsConstants.FOLDER_ID, "calendar");
-        return EwsResult.of(session.call(null, service -> {
+        return EwsResult.of(detailedEvent(session, session.call(null, service -> {
             Appointment appointment = new Appointment(service);
             apply(draft, appointment);
             boolean invite = draft.attendees() != null && !draft.attendees().isEmpty();
             appointment.save(folder, invite ? SendInvitationsMode.SendToAllAndSaveCopy : SendInvitationsMode.SendToNone);
             return read(service, appointment.getId().getUniqueId(), session.config().getBodyType(), zone);
-        }));
+        })));
     }
 
     public static EwsResult update(EwsSession session) {
@@ -119,7 +184,7 @@ public final class EwsCalendarOperations {
         EventDraft draft = session.body(EventDraft.class);
         String changeKey = session.header(EwsConstants.CHANGE_KEY, String.class);
         ZoneId zone = session.zone();
-        return EwsResult.of(session.call(id, service -> {
+        return EwsResult.of(detailedEvent(session, session.call(id, service -> {
             Appointment appointment = Appointment.bind(service, EwsSession.itemId(id), PropertySet.getIdOnly());
             if (changeKey != null) {
                 appointment.getId().setChangeKey(changeKey);
@@ -128,7 +193,7 @@ public final class EwsCalendarOperations {
             appointment.update(changeKey != null ? ConflictResolutionMode.NeverOverwrite : ConflictResolutionMode.AutoResolve,
                     SendInvitationsOrCancellationsMode.SendToAllAndSaveCopy);
             return read(service, appointment.getId().getUniqueId(), session.config().getBodyType(), zone);
-        }));
+        })));
     }
 
     public static EwsResult delete(EwsSession session) {

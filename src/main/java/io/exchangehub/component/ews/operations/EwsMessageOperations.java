@@ -6,6 +6,7 @@ import io.exchangehub.component.ews.client.AttachmentStreams;
 import io.exchangehub.component.ews.client.EwsErrors;
 import io.exchangehub.component.ews.client.EwsTimes;
 import io.exchangehub.component.ews.client.FollowUpFlags;
+import io.exchangehub.component.ews.client.ItemDetails;
 import io.exchangehub.component.ews.mapper.MessageMapper;
 import io.exchangehub.component.ews.mapper.RecipientMapper;
 import io.exchangehub.model.AttachmentUpload;
@@ -13,7 +14,6 @@ import io.exchangehub.model.BatchRequest;
 import io.exchangehub.model.BatchResult;
 import io.exchangehub.model.Body;
 import io.exchangehub.model.DeleteMode;
-import io.exchangehub.model.Flag;
 import io.exchangehub.model.InvalidIdException;
 import io.exchangehub.model.InvalidRequestException;
 import io.exchangehub.model.MailMessage;
@@ -24,9 +24,11 @@ import io.exchangehub.model.Page;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
@@ -70,10 +72,17 @@ import microsoft.exchange.webservices.data.search.filter.SearchFilter;
  */
 public final class EwsMessageOperations {
 
-    /** What a list view reads: everything FindItem can return of the summary (recipient lists it cannot). */
+    /** What a list view reads with FindItem: everything FindItem can return of the summary (recipient lists it cannot). */
     static final PropertySet LIST_PROPERTIES = new PropertySet(BasePropertySet.IdOnly, ItemSchema.Subject, ItemSchema.ConversationId, ItemSchema.DateTimeReceived, ItemSchema.DateTimeSent, ItemSchema.IsDraft,
             ItemSchema.Importance, ItemSchema.Categories, ItemSchema.HasAttachments, EmailMessageSchema.From,
             EmailMessageSchema.IsRead);
+
+    /** What a list view adds with one GetItem of the page (when {@code listDetails}). */
+    private static final Set<ItemDetails.Field> LIST_DETAILS = EnumSet.of(ItemDetails.Field.TO_RECIPIENTS,
+            ItemDetails.Field.CC_RECIPIENTS, ItemDetails.Field.FLAG, ItemDetails.Field.PREVIEW);
+
+    /** What a message read whole adds (ews-java-api has its recipients). */
+    private static final Set<ItemDetails.Field> WHOLE_DETAILS = EnumSet.of(ItemDetails.Field.FLAG, ItemDetails.Field.PREVIEW);
 
     private EwsMessageOperations() {}
 
@@ -117,7 +126,7 @@ public final class EwsMessageOperations {
         if (before != null) {
             filters.add(new SearchFilter.IsLessThan(ItemSchema.DateTimeReceived, EwsTimes.date(before)));
         }
-        return session.call(folderHeader, service -> {
+        EwsResult listed = session.call(folderHeader, service -> {
             boolean newestFirst = sortField == ItemSchema.DateTimeReceived && direction == SortDirection.Descending;
             Instant bound = cursor == null ? null : cursor.before();
             int offset = cursor == null ? 0 : cursor.offset();
@@ -163,6 +172,25 @@ public final class EwsMessageOperations {
             }
             return new EwsResult(new Page<>(List.copyOf(items), next, total), headers);
         });
+        return session.config().isListDetails() ? detailedPage(session, listed) : listed;
+    }
+
+    /**
+     * A page completed by one GetItem of its ids (recipients, flag, preview); the cursor, total
+     * and order stay as FindItem gave them. An item that fails there (deleted since) keeps its
+     * summary.
+     */
+    @SuppressWarnings("unchecked")
+    private static EwsResult detailedPage(EwsSession session, EwsResult listed) {
+        Page<MailMessage> page = (Page<MailMessage>) listed.body();
+        List<ItemDetails.Details> details = ItemDetails.read(session.client(), session.access(), session.credentials(),
+                page.items().stream().map(m -> ItemDetails.Ref.item(m.id())).toList(), LIST_DETAILS);
+        List<MailMessage> items = new ArrayList<>(page.items().size());
+        for (int i = 0; i < page.items().size(); i++) {
+            MailMessage message = page.items().get(i);
+            items.add(MessageMapper.with(message, message.folderId(), details.get(i)));
+        }
+        return new EwsResult(new Page<>(List.copyOf(items), page.nextCursor(), page.totalCount()), listed.headers());
     }
 
     /** An item's receipt time in whole seconds, as EWS restrictions compare it. */
@@ -216,14 +244,14 @@ public final class EwsMessageOperations {
             return new EwsResult(MessageMapper.message(item, true), Map.of(EwsConstants.INTERNET_HEADERS,
                     MessageMapper.headers(item)));
         });
-        return new EwsResult(flagged(session, (MailMessage) read.body()), read.headers());
+        return new EwsResult(detailed(session, (MailMessage) read.body()), read.headers());
     }
 
-    /** The message with its follow-up flag, read at the Exchange 2013 schema level. */
-    private static MailMessage flagged(EwsSession session, MailMessage message) {
-        Flag flag = FollowUpFlags.read(session.client(), session.access(), session.credentials(), List.of(message.id()))
-                .get(message.id());
-        return MessageMapper.with(message, message.folderId(), flag);
+    /** The message with its follow-up flag and Exchange's preview, read at the Exchange 2013 schema level. */
+    private static MailMessage detailed(EwsSession session, MailMessage message) {
+        ItemDetails.Details details = ItemDetails.read(session.client(), session.access(), session.credentials(),
+                List.of(ItemDetails.Ref.item(message.id())), WHOLE_DETAILS).get(0);
+        return MessageMapper.with(message, message.folderId(), details);
     }
 
     static PropertySet wholeProperties(Body.ContentType type) {
@@ -241,7 +269,7 @@ public final class EwsMessageOperations {
 
     /** A message read whole, follow-up flag included. */
     private static MailMessage whole(EwsSession session, String id) {
-        return flagged(session, session.call(id, service -> whole(session, service, id)));
+        return detailed(session, session.call(id, service -> whole(session, service, id)));
     }
 
     public static EwsResult send(EwsSession session) {

@@ -57,6 +57,7 @@ public class EwsComponentAutoConfiguration {
         put(options, "maxRetries", p.getMaxRetries());
         put(options, "maxBackOff", p.getMaxBackOff());
         put(options, "pageSize", p.getPageSize());
+        put(options, "listDetails", p.getListDetails());
         put(options, "batchSize", p.getBatchSize());
         put(options, "bodyType", p.getBodyType());
         put(options, "timeZone", p.getTimeZone());

@@ -46,6 +46,8 @@ public class EwsComponentProperties {
     private Long maxBackOff;
     /** Entries per page of list operations. */
     private Integer pageSize;
+    /** Whether list views fill recipients, preview, flag, series master and join URL with one more call per page. */
+    private Boolean listDetails;
     /** Ids per EWS call of batch operations. */
     private Integer batchSize;
     /** HTML or TEXT bodies. */
@@ -191,6 +193,14 @@ public class EwsComponentProperties {
 
     public void setPageSize(Integer pageSize) {
         this.pageSize = pageSize;
+    }
+
+    public Boolean getListDetails() {
+        return listDetails;
+    }
+
+    public void setListDetails(Boolean listDetails) {
+        this.listDetails = listDetails;
     }
 
     public Integer getBatchSize() {

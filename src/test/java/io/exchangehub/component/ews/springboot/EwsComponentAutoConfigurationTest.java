@@ -37,7 +37,8 @@ class EwsComponentAutoConfigurationTest {
     void camelComponentEwsPropertiesBindOntoTheComponentAndTheUrlDefaultsToHubEwsUrl() {
         runner.withPropertyValues("hub.ews.url=https://mail.contoso.com/EWS/Exchange.asmx", "camel.component.ews.page-size=25",
                 "camel.component.ews.authentication=APP_ONLY_IMPERSONATION", "camel.component.ews.body-type=TEXT",
-                "camel.component.ews.access-token-provider=#bean:ewsTokens", "camel.component.ews.max-back-off=5000")
+                "camel.component.ews.access-token-provider=#bean:ewsTokens", "camel.component.ews.max-back-off=5000",
+                "camel.component.ews.list-details=false")
                 .run(context -> {
                     EwsComponent component = new EwsComponent();
                     context.getBean(ComponentCustomizer.class).configure("ews", component);
@@ -47,6 +48,7 @@ class EwsComponentAutoConfigurationTest {
                             .isEqualTo(EwsAuthentication.APP_ONLY_IMPERSONATION);
                     assertThat(component.getConfiguration().getBodyType()).isEqualTo(Body.ContentType.TEXT);
                     assertThat(component.getConfiguration().getMaxBackOff()).isEqualTo(5000);
+                    assertThat(component.getConfiguration().isListDetails()).isFalse();
                     assertThat(component.getConfiguration().getAccessTokenProvider().accessToken("a@b")).isEqualTo("t");
                     assertThat(component.getConfiguration().getBatchSize()).as("unset keeps the default").isEqualTo(100);
                 });
