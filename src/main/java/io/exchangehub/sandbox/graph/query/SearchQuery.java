@@ -192,15 +192,14 @@ public final class SearchQuery {
         return 0;
     }
 
+    /** The comparison an operator stands for; {@code :} is CONTAINS (a range is told by its value). */
     private static Comparison comparison(String operator) {
-        return switch (operator) {
-            case "=" -> Comparison.EQUAL;
-            case "<" -> Comparison.LESS;
-            case "<=" -> Comparison.LESS_OR_EQUAL;
-            case ">" -> Comparison.GREATER;
-            case ">=" -> Comparison.GREATER_OR_EQUAL;
-            default -> Comparison.CONTAINS;
-        };
+        for (Comparison comparison : Comparison.values()) {
+            if (comparison.symbol.equals(operator)) {
+                return comparison;
+            }
+        }
+        throw new IllegalArgumentException(operator);
     }
 
     /**
