@@ -90,7 +90,7 @@ public final class MessageSearchOperations {
 
     private static Scope scope(MsGraphRequest request) {
         for (String header : LIST_ONLY) {
-            if (request.header(header) != null) {
+            if (given(request, header) != null) {
                 throw new InvalidRequestException("searchMessages searches every folder, newest sent first, and takes no "
                         + header + ".", null, null);
             }
@@ -100,19 +100,21 @@ public final class MessageSearchOperations {
         if (after != null && before != null && !after.isBefore(before)) {
             throw new InvalidRequestException("The received window is empty: its start must lie before its end.", null, null);
         }
-        String participant = request.header(MsGraphConstants.PARTICIPANT);
-        if (participant != null) {
-            participant = participant.strip();
-            if (participant.length() > 254 || !SMTP_ADDRESS.matcher(participant).matches()) {
-                throw new InvalidRequestException("The participant must be an SMTP address.", null, null);
-            }
+        String participant = given(request, MsGraphConstants.PARTICIPANT);
+        if (participant != null && (participant.length() > 254 || !SMTP_ADDRESS.matcher(participant).matches())) {
+            throw new InvalidRequestException("The participant must be an SMTP address.", null, null);
         }
-        String query = request.header(MsGraphConstants.QUERY);
-        if (participant == null && (query == null || query.isBlank())) {
+        if (participant == null && given(request, MsGraphConstants.QUERY) == null) {
             throw new IllegalArgumentException("searchMessages needs the header " + MsGraphConstants.QUERY + " or "
                     + MsGraphConstants.PARTICIPANT);
         }
         return new Scope(after, before, participant);
+    }
+
+    /** A header's text without the spaces around it; null when it is absent or blank, as listMessages reads its filters. */
+    private static String given(MsGraphRequest request, String header) {
+        String value = request.header(header);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Every word a phrase, the participant a {@code participants:} phrase, the window as days: all must match. */
