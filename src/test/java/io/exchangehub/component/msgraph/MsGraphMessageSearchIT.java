@@ -117,7 +117,7 @@ class MsGraphMessageSearchIT extends MsGraphIntegrationTest {
         assertThat(whole.nextCursor()).as("fewer than Graph's 1,000 search results").isNull();
         assertThat(whole.items()).hasSizeGreaterThan(200);
 
-        List<MailMessage> paged = searchToTheEnd(MsGraphConstants.QUERY, "Kestrel", MsGraphConstants.TOP, 60);
+        List<MailMessage> paged = searchToTheEnd(MsGraphConstants.QUERY, "Kestrel", MsGraphConstants.TOP, 120);
         assertThat(ids(paged)).doesNotHaveDuplicates().containsExactlyElementsOf(ids(whole.items()));
         assertThat(paged.stream().map(MailMessage::folderId).distinct().count()).isGreaterThan(1);
 
@@ -126,9 +126,9 @@ class MsGraphMessageSearchIT extends MsGraphIntegrationTest {
         Instant before = received.get(received.size() * 3 / 4);
         List<String> inWindow = ids(whole.items().stream()
                 .filter(m -> !m.receivedAt().isBefore(after) && m.receivedAt().isBefore(before)).toList());
-        List<MailMessage> windowed = searchToTheEnd(MsGraphConstants.QUERY, "Kestrel", MsGraphConstants.TOP, 25,
+        List<MailMessage> windowed = searchToTheEnd(MsGraphConstants.QUERY, "Kestrel", MsGraphConstants.TOP, 50,
                 MsGraphConstants.RECEIVED_AFTER, after, MsGraphConstants.RECEIVED_BEFORE, before.toString());
-        assertThat(inWindow).isNotEmpty().hasSizeLessThan(whole.items().size());
+        assertThat(inWindow).as("more than one page of 50").hasSizeGreaterThan(50).hasSizeLessThan(whole.items().size());
         assertThat(ids(windowed)).as("to the millisecond, on every page").containsExactlyElementsOf(inWindow);
     }
 
@@ -143,7 +143,7 @@ class MsGraphMessageSearchIT extends MsGraphIntegrationTest {
                 null).id();
         try {
             for (String hostile : List.of(a + " OR " + b, a + " NOT " + b, a + " -" + b, "from:dave " + a, "(" + a + " OR " + b + ")",
-                    "\"" + a + " OR " + b + "\"", a + "\" OR \"" + b, a + " star*", "\"quoted\" " + a + " " + b)) {
+                    "\"" + a + " OR " + b + "\"", a + "\" OR \"" + b, a + " star*")) {
                 assertThat(ids(search(MsGraphConstants.QUERY, hostile).items())).as(hostile).containsExactly(literal);
             }
             assertThat(ids(search(MsGraphConstants.QUERY, a).items())).containsExactlyInAnyOrder(onlyA, literal);

@@ -2,6 +2,7 @@ package io.exchangehub.sandbox.graph.query;
 
 import io.exchangehub.sandbox.graph.GraphException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -209,8 +210,12 @@ public final class SearchQuery {
      * @param freeText   the properties free text is looked for in, cheapest first
      */
     public <T> Predicate<T> matcher(Map<String, Function<T, List<String>>> properties, List<String> freeText) {
+        // AND does not care for order: restrictions of one property go first, as they cost less than free text
+        List<List<Term>> cheapestFirst = alternatives.stream().map(conjunction -> conjunction.stream()
+                .sorted(Comparator.comparing((Term t) -> t.property() == null || !properties.containsKey(t.property()))).toList())
+                .toList();
         return object -> {
-            for (List<Term> conjunction : alternatives) {
+            for (List<Term> conjunction : cheapestFirst) {
                 boolean all = true;
                 for (Term term : conjunction) {
                     if (matches(object, term, properties, freeText) == term.negated()) {
