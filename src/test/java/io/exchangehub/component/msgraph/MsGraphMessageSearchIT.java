@@ -133,6 +133,29 @@ class MsGraphMessageSearchIT extends MsGraphIntegrationTest {
     }
 
     @Test
+    void aRouteThatPagesOneExchangeByItsCursorHeaderReachesTheEnd() {
+        Exchange exchange = producer.getCamelContext().getEndpoint("msgraph:messages?operation=searchMessages").createExchange();
+        exchange.getMessage().setHeader(MsGraphConstants.MAILBOX, CAROL);
+        exchange.getMessage().setHeader(MsGraphConstants.QUERY, "Kestrel");
+        exchange.getMessage().setHeader(MsGraphConstants.TOP, 200);
+        List<String> ids = new ArrayList<>();
+        for (int pages = 1; pages <= 5; pages++) {
+            exchange.getMessage().setHeader(MsGraphConstants.ACCESS_TOKEN, tokenOf(CAROL));
+            producer.send("msgraph:messages?operation=searchMessages", exchange);
+            assertThat(exchange.getException()).isNull();
+            ids.addAll(ids(exchange.getMessage().getBody(Page.class).items()));
+            String next = exchange.getMessage().getHeader(MsGraphConstants.NEXT_CURSOR, String.class);
+            if (next == null) {
+                assertThat(pages).isEqualTo(2);
+                assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThan(200);
+                return;
+            }
+            exchange.getMessage().setHeader(MsGraphConstants.CURSOR, next);
+        }
+        throw new AssertionError("the last page still said there was a next one");
+    }
+
+    @Test
     void searchMessagesSearchesForWhatUsersTypeAndNeverObeysIt() {
         String a = marker("huba");
         String b = marker("hubb");
