@@ -53,7 +53,7 @@ public interface MsGraphConstants {
     @Metadata(label = "producer", description = "An attachment's id, as listAttachments gives it.", javaType = "String")
     String ATTACHMENT_ID = "CamelMsGraphAttachmentId";
 
-    /** listMessages, listContacts, searchContacts: the page to read, the nextCursor of the page before; absent for the first. */
+    /** listMessages, searchMessages, listContacts: the page to read, the nextCursor of the page before; absent for the first. */
     @Metadata(label = "producer", description = "List operations: the nextCursor of the page before; absent for the first page.",
             javaType = "String")
     String CURSOR = "CamelMsGraphCursor";
@@ -81,22 +81,31 @@ public interface MsGraphConstants {
     @Metadata(label = "producer", description = "listMessages: only messages whose subject contains this text.", javaType = "String")
     String FILTER_SUBJECT = "CamelMsGraphFilterSubject";
 
-    /** listMessages: only messages received at or after this instant (an Instant or ISO-8601 text). */
-    @Metadata(label = "producer", description = "listMessages: only messages received at or after this instant.",
+    /** listMessages, searchMessages: only messages received at or after this instant (an Instant or ISO-8601 text). */
+    @Metadata(label = "producer", description = "listMessages, searchMessages: only messages received at or after this instant.",
             javaType = "java.time.Instant")
     String RECEIVED_AFTER = "CamelMsGraphReceivedAfter";
 
-    /** listMessages: only messages received before this instant (an Instant or ISO-8601 text). */
-    @Metadata(label = "producer", description = "listMessages: only messages received before this instant.",
+    /** listMessages, searchMessages: only messages received before this instant (an Instant or ISO-8601 text). */
+    @Metadata(label = "producer", description = "listMessages, searchMessages: only messages received before this instant.",
             javaType = "java.time.Instant")
     String RECEIVED_BEFORE = "CamelMsGraphReceivedBefore";
 
     /**
-     * listMessages, searchContacts: free text to search for. In listMessages it is Graph's
-     * {@code $search} (relevance order, no other filter applies).
+     * listMessages, searchMessages, searchContacts: free text to search for. For messages it is
+     * Graph's {@code $search}, each word a phrase that must be found (newest sent first).
      */
-    @Metadata(label = "producer", description = "listMessages, searchContacts: free text to search for.", javaType = "String")
+    @Metadata(label = "producer", description = "listMessages, searchMessages, searchContacts: free text to search for; for "
+            + "messages every word must be found.", javaType = "String")
     String QUERY = "CamelMsGraphQuery";
+
+    /**
+     * searchMessages: an SMTP address; only mail it is on (from, to, cc or bcc) is found. Alone it
+     * gives the mail with that person across the mailbox; with {@code CamelMsGraphQuery} both must match.
+     */
+    @Metadata(label = "producer", description = "searchMessages: an SMTP address; only mail from, to, cc or bcc it is found. "
+            + "Alone or with the free-text query.", javaType = "String")
+    String PARTICIPANT = "CamelMsGraphParticipant";
 
     /** getMessage, getEvent: {@code html} or {@code text}, overriding the endpoint's {@code bodyType}. */
     @Metadata(label = "producer", description = "getMessage, getEvent: html or text.", javaType = "String", enums = "html,text")

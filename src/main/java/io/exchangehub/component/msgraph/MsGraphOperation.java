@@ -21,6 +21,11 @@ public enum MsGraphOperation {
 
     /** A page of a folder's messages (default the inbox), newest first unless sorted otherwise: {@code Page<MailMessage>}. */
     listMessages(MsGraphResource.messages),
+    /**
+     * Free text ({@code CamelMsGraphQuery}) and/or one person ({@code CamelMsGraphParticipant}) searched for in every
+     * mail folder, newest sent first: {@code Page<MailMessage>}, each with the folder it is in.
+     */
+    searchMessages(MsGraphResource.messages),
     /** One message whole: {@code MailMessage}. */
     getMessage(MsGraphResource.messages),
     /** Sends the body's {@code MessageDraft} (a copy goes to Sent Items). */

@@ -44,6 +44,9 @@ public class MsGraphProducer extends DefaultProducer {
         Message message = exchange.getMessage();
         // the token has done its work: it travels no further down the route
         message.removeHeader(MsGraphConstants.ACCESS_TOKEN);
+        // a page's cursor and count are absent on purpose on the last page: an earlier page's must not stay on the message
+        message.removeHeader(MsGraphConstants.NEXT_CURSOR);
+        message.removeHeader(MsGraphConstants.TOTAL_COUNT);
         message.setBody(response.body());
         response.headers().forEach(message::setHeader);
     }

@@ -47,6 +47,10 @@ class MessageController {
     static final String ME_IN_FOLDER = "/me/mailFolders/{folderId}/messages";
     static final String USER_IN_FOLDER = "/users/{user}/mailFolders/{folderId}/messages";
     private static final int DEFAULT_PAGE = 10;
+    /** Graph's {@code $search} on messages "returns up to 1,000 results" (search-query-parameter.md): no page goes past them. */
+    static final int MAX_SEARCH_RESULTS = 1000;
+    /** Graph sorts {@code $search} results "by the date and time that the message was sent", newest first. */
+    private static final Comparator<Item> SEARCH_ORDER = ItemOrder.of(ItemOrder.Property.SENT, true);
 
     private final SandboxStore store;
 
@@ -60,20 +64,23 @@ class MessageController {
             @PathVariable(required = false) String folderId) {
         ODataQuery<Message> query = ODataQuery.parse(request, Models.MESSAGE);
         Projection projection = query.projection(context);
-        int size = query.pageSize(context, DEFAULT_PAGE);
         int offset = query.search != null ? SkipTokens.offset(query.skipToken) : query.skip;
+        int size = query.pageSize(context, DEFAULT_PAGE);
+        int limit = query.search != null ? MAX_SEARCH_RESULTS : Integer.MAX_VALUE;
+        int pageSize = Math.max(0, Math.min(size, limit - offset));
         Predicate<Item> filter = filter(query);
-        Comparator<Item> order = query.orderBy == null ? ItemOrder.NEWEST_FIRST : ItemOrder.of(query.orderBy.keys());
+        Comparator<Item> order = query.search != null ? SEARCH_ORDER
+                : query.orderBy == null ? ItemOrder.NEWEST_FIRST : ItemOrder.of(query.orderBy.keys());
         JsonNode body = store.read(() -> {
             Mailbox mailbox = context.mailbox();
             List<Folder> folders = folderId == null ? Lookup.mailFolders(mailbox)
                     : List.of(Lookup.mailFolder(store, mailbox, folderId));
-            Page<Item> page = ItemQuery.page(store, folders, filter, order, offset, size, query.count);
+            Page<Item> page = ItemQuery.page(store, folders, filter, order, offset, pageSize, query.count);
             ArrayNode values = GraphJson.NODES.arrayNode();
             page.items().forEach(item -> values.add(MessageJson.write((Message) item, projection)));
             String next = null;
-            if (!page.last()) {
-                int nextOffset = page.offset() + page.items().size();
+            int nextOffset = page.offset() + page.items().size();
+            if (!page.last() && nextOffset < limit) {
                 next = query.search != null
                         ? Links.self(request, Map.of("$skiptoken", SkipTokens.of(nextOffset)))
                         : Links.self(request, Map.of("$skip", Integer.toString(nextOffset)), "$skiptoken");

@@ -8,6 +8,9 @@ import io.exchangehub.sandbox.store.ItemOrder;
 import io.exchangehub.sandbox.store.Message;
 import io.exchangehub.sandbox.store.Occurrence;
 import io.exchangehub.sandbox.store.Recipient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +104,15 @@ final class Models {
         search.put("hasattachment", m -> List.of(Boolean.toString(m.hasAttachments())));
         search.put("hasattachments", m -> List.of(Boolean.toString(m.hasAttachments())));
         search.put("body", m -> List.of(m.body().asText()));
+        // KQL's dates are days; the sandbox's days are UTC
+        search.put("received", m -> List.of(utcDate(m.received != null ? m.received : m.created)));
+        search.put("sent", m -> m.sent == null ? List.of() : List.of(utcDate(m.sent)));
         return new EntityModel<>(MessageJson.TYPE, MessageJson.PROPERTIES, fields, sortable, search,
                 List.of("subject", "from", "to", "cc", "attachment", "body"), Set.of("attachments"));
+    }
+
+    private static String utcDate(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     private static List<String> names(List<Recipient> recipients) {

@@ -31,8 +31,11 @@ import io.exchangehub.sandbox.store.WellKnownFolder;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -182,6 +185,57 @@ class GraphMessageIT extends GraphIntegrationTest {
             assertThat(e.getResponseStatusCode()).isEqualTo(400);
             assertThat(e.getError().getCode()).isEqualTo("ErrorInvalidUrlQuery");
         });
+    }
+
+    @Test
+    void searchOfTheWholeMailboxIsNewestSentFirstAndEndsAtAThousandResults() {
+        GraphServiceClient graph = graph(CAROL);
+        List<Message> all = new ArrayList<>();
+        MessageCollectionResponse page = graph.me().messages().get(r -> {
+            r.queryParameters.search = "\"carol@contoso.example\"";
+            r.queryParameters.top = 400;
+            r.queryParameters.select = new String[] {"sentDateTime", "parentFolderId"};
+        });
+        int pages = 1;
+        while (true) {
+            all.addAll(page.getValue());
+            if (page.getOdataNextLink() == null) {
+                break;
+            }
+            page = graph.me().messages().withUrl(page.getOdataNextLink()).get();
+            pages++;
+        }
+        assertThat(all).as("Carol is on far more than 1,000 messages; Graph gives the newest 1,000").hasSize(1000);
+        assertThat(pages).isEqualTo(3);
+        assertThat(all.stream().map(Message::getSentDateTime).toList()).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(all.stream().map(Message::getParentFolderId).distinct().count()).as("Inbox, Sent Items and more").isGreaterThan(2);
+    }
+
+    @Test
+    void searchNarrowsByReceivedAndSentDaysInUtc() {
+        GraphServiceClient graph = graph(CAROL);
+        long june = store.read(() -> mailbox(CAROL).folders().stream().filter(f -> f.kind == FolderKind.MAIL)
+                .flatMap(f -> f.items().stream()).filter(i -> i instanceof io.exchangehub.sandbox.store.Message)
+                .map(i -> (io.exchangehub.sandbox.store.Message) i)
+                .filter(m -> m.received != null && m.received.atOffset(ZoneOffset.UTC).getMonthValue() == 6
+                        && m.received.atOffset(ZoneOffset.UTC).getYear() == 2024)
+                .count());
+        assertThat(june).isBetween(1L, 999L);
+        List<Message> found = graph.me().messages().get(r -> {
+            r.queryParameters.search = "\"received>=2024-06-01 received<=06/30/2024\"";
+            r.queryParameters.top = 1000;
+            r.queryParameters.select = new String[] {"receivedDateTime"};
+        }).getValue();
+        assertThat(found).hasSize((int) june).allSatisfy(m -> assertThat(m.getReceivedDateTime().withOffsetSameInstant(
+                ZoneOffset.UTC).toLocalDate()).isBetween(LocalDate.parse("2024-06-01"),
+                LocalDate.parse("2024-06-30")));
+        List<Message> day = graph.me().messages().get(r -> {
+            r.queryParameters.search = "\"sent:2024-06-03..2024-06-03\"";
+            r.queryParameters.top = 1000;
+            r.queryParameters.select = new String[] {"sentDateTime"};
+        }).getValue();
+        assertThat(day).isNotEmpty().allSatisfy(m -> assertThat(m.getSentDateTime().withOffsetSameInstant(ZoneOffset.UTC)
+                .toLocalDate()).isEqualTo(LocalDate.parse("2024-06-03")));
     }
 
     @Test

@@ -35,6 +35,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Messages: list and search with cursors, read, send, draft, answer, change, move, copy, delete. */
 public final class MessageOperations {
@@ -50,6 +52,7 @@ public final class MessageOperations {
 
     private final AttachmentOperations attachments;
     private final MessageBatchOperations batches = new MessageBatchOperations();
+    private final MessageSearchOperations searches = new MessageSearchOperations();
 
     public MessageOperations(AttachmentOperations attachments) {
         this.attachments = attachments;
@@ -58,6 +61,7 @@ public final class MessageOperations {
     public MsGraphResponse process(MsGraphOperation operation, MsGraphRequest request) {
         return switch (operation) {
             case listMessages -> MsGraphResponse.page(list(request));
+            case searchMessages -> MsGraphResponse.page(searches.search(request));
             case getMessage -> whole(request, request.required(MsGraphConstants.ITEM_ID));
             case sendMessage -> {
                 send(request, request.body(MessageDraft.class));
@@ -129,22 +133,14 @@ public final class MessageOperations {
             throw new InvalidRequestException("Microsoft Graph cannot combine a free-text query with the unread or date filters.",
                     null, null);
         }
-        String words = ODataText.search(query);
-        if (words == null) {
+        List<String> terms = new ArrayList<>(ODataText.phrases(query));
+        if (terms.isEmpty()) {
             throw new InvalidRequestException("The query has no word to search for.", null, null);
         }
-        StringBuilder kql = new StringBuilder(words.substring(0, words.length() - 1));
-        String from = request.header(MsGraphConstants.FILTER_FROM);
-        String fromPhrase = from == null ? null : ODataText.phrase(from);
-        if (fromPhrase != null) {
-            kql.append(" from:").append(fromPhrase);
-        }
-        String subject = request.header(MsGraphConstants.FILTER_SUBJECT);
-        String subjectPhrase = subject == null ? null : ODataText.phrase(subject);
-        if (subjectPhrase != null) {
-            kql.append(" subject:").append(subjectPhrase);
-        }
-        return kql.append('"').toString();
+        Stream.of(ODataText.restriction("from", request.header(MsGraphConstants.FILTER_FROM)),
+                ODataText.restriction("subject", request.header(MsGraphConstants.FILTER_SUBJECT))).filter(Objects::nonNull)
+                .forEach(terms::add);
+        return ODataText.searchValue(terms);
     }
 
     /** The {@code $filter} of the unread, sender, subject and date filters; null when there is none. */

@@ -19,5 +19,14 @@ class ODataTextTest {
         assertThat(ODataText.search("say \"hi\\\"")).isEqualTo("\"\\\"say\\\" \\\"hi\\\"\"");
         assertThat(ODataText.search("  \" \\ ")).isNull();
         assertThat(ODataText.phrase("Erik O'Brien")).isEqualTo("\\\"Erik O'Brien\\\"");
+        assertThat(ODataText.search("(a OR b) NOT c*")).isEqualTo("\"\\\"(a\\\" \\\"OR\\\" \\\"b)\\\" \\\"NOT\\\" \\\"c\\\"\"");
+    }
+
+    @Test
+    void aStarNeverReachesKqlWhereItWouldBeAPrefixWildcard() {
+        assertThat(ODataText.phrase("pro*")).isEqualTo("\\\"pro\\\"");
+        assertThat(ODataText.phrase("a*b@contoso.example")).isEqualTo("\\\"a b@contoso.example\\\"");
+        assertThat(ODataText.search("* ** *")).isNull();
+        assertThat(ODataText.searchValue(ODataText.phrases("x y"))).isEqualTo(ODataText.search("x y"));
     }
 }

@@ -60,6 +60,28 @@ class SearchQueryTest {
     }
 
     @Test
+    void dateRestrictionsCompareDaysAndRangesIncludeTheirEnds() {
+        Map<String, Function<Mail, List<String>>> dated = new LinkedHashMap<>(PROPERTIES);
+        dated.put("received", m -> List.of(m == BOARD ? "2024-03-01" : "2024-03-15"));
+        Function<String, Predicate<Mail>> search = text -> SearchQuery.parse(text).matcher(dated, List.of("subject", "from", "body"));
+        assertThat(search.apply("received>=2024-03-01")).accepts(BOARD, LUNCH);
+        assertThat(search.apply("received>2024-03-01")).accepts(LUNCH).rejects(BOARD);
+        assertThat(search.apply("received<=2024-03-01")).accepts(BOARD).rejects(LUNCH);
+        assertThat(search.apply("received<2024-03-15")).accepts(BOARD).rejects(LUNCH);
+        assertThat(search.apply("received=2024-03-15")).accepts(LUNCH).rejects(BOARD);
+        assertThat(search.apply("received:03/01/2024")).as("Graph's own example form").accepts(BOARD).rejects(LUNCH);
+        assertThat(search.apply("received:2024-03-02..2024-03-15")).accepts(LUNCH).rejects(BOARD);
+        assertThat(search.apply("received:3/1/2024..3/14/2024")).accepts(BOARD).rejects(LUNCH);
+        assertThat(search.apply("\"\\\"board\\\" received>=2024-03-01 received<=2024-03-10\"")).accepts(BOARD).rejects(LUNCH);
+    }
+
+    @Test
+    void aQuotedComparisonIsAPhraseToFind() {
+        Mail odd = new Mail("a received>=b note", "x", "y");
+        assertThat(search("\"\\\"received>=b\\\"\"")).accepts(odd).rejects(BOARD, LUNCH);
+    }
+
+    @Test
     void anUnknownPropertyIsSearchedAsFreeText() {
         assertThat(search("colour:red")).rejects(BOARD, LUNCH);
     }
