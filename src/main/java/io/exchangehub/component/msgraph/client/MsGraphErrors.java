@@ -37,7 +37,7 @@ public final class MsGraphErrors {
     private static final Set<String> QUOTA = Set.of("errorquotaexceeded", "errormessagesizeexceeded", "requestentitytoolarge",
             "errorquotaexceededonfolder", "mailboxquotaexceeded");
     private static final Set<String> FORBIDDEN = Set.of("erroraccessdenied", "accessdenied", "authorization_requestdenied",
-            "errorsendasdenied");
+            "errorsendasdenied", "errordeletedistinguishedfolder");
 
     private MsGraphErrors() {}
 

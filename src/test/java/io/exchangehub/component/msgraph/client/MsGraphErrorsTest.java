@@ -32,6 +32,7 @@ class MsGraphErrorsTest {
         assertThat(map(412, "ErrorIrresolvableConflict")).isInstanceOf(ConflictException.class);
         assertThat(map(409, "ErrorFolderExists")).isInstanceOf(ConflictException.class);
         assertThat(map(403, "ErrorAccessDenied")).isInstanceOf(ForbiddenException.class);
+        assertThat(map(400, "ErrorDeleteDistinguishedFolder")).as("as ews: has it").isInstanceOf(ForbiddenException.class);
         assertThat(map(401, "InvalidAuthenticationToken")).isInstanceOf(UnauthorizedException.class);
         assertThat(map(400, "ErrorQuotaExceeded")).isInstanceOf(QuotaExceededException.class);
         assertThat(map(413, "RequestEntityTooLarge")).isInstanceOf(QuotaExceededException.class);
