@@ -2,8 +2,11 @@ package io.exchangehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exchangehub.api.backend.BackendOutcome;
 import io.exchangehub.model.MailboxException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -84,6 +87,15 @@ public final class Problems {
         return problem;
     }
 
+    /** Writes a problem document as the whole HTTP response, for filters that answer before any route. */
+    public void write(HttpServletRequest request, HttpServletResponse response, Kind kind, String detail, Map<String, ?> extensions)
+            throws IOException {
+        response.setStatus(kind.status());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), document(kind, detail, request.getRequestURI(), TraceIds.of(request), extensions));
+    }
+
     /**
      * Turns the exchange into a problem response: used by the routes' shared error handling
      * ({@code routes/api.camel.yaml}). Only {@link ApiException}s and the backends' typed
@@ -95,10 +107,15 @@ public final class Problems {
         Kind kind = Kind.INTERNAL;
         String detail = "The error was logged with the trace id.";
         Map<String, ?> extensions = Map.of();
-        ApiException known = BackendProblems.map(failure);
+        // a failure the caller caused (an upload body that broke off) wins over what the component made of it
+        ApiException known = BackendOutcome.callerFailure(exchange) instanceof ApiException callers ? callers
+                : BackendProblems.map(failure);
         Message message = exchange.getMessage();
         String traceId = traceId(exchange);
         log(failure, known, traceId);
+        if (known != null && known.kind() == Kind.CONFLICT && exchange.getProperty(ApiRequest.CONDITIONAL, false, Boolean.class)) {
+            known = new ApiException(Kind.PRECONDITION_FAILED, "The item changed since the version If-Match names.");
+        }
         if (known != null) {
             failure = known;
             kind = known.kind();
@@ -115,6 +132,17 @@ public final class Problems {
         if (failure instanceof ApiException api && api.retryAfterSeconds() > 0) {
             message.setHeader("Retry-After", api.retryAfterSeconds());
         }
+    }
+
+    /**
+     * The problem of a failure that ends one part of a request rather than the request (one mailbox
+     * of an aggregation), logged as {@link #respond} logs a failed request: an internal error keeps
+     * its detail in the logs.
+     */
+    public ApiException ofPart(Throwable failure, String traceId) {
+        ApiException known = BackendProblems.map(failure);
+        log(failure, known, traceId);
+        return known != null ? known : new ApiException(Kind.INTERNAL, "The error was logged with the trace id.");
     }
 
     /**
@@ -168,7 +196,7 @@ public final class Problems {
      * The exchange's trace id: the one its HTTP request already has (so that problem documents match the
      * audit log), else the W3C traceparent's when the caller sent one, else a new one kept on the exchange.
      */
-    static String traceId(Exchange exchange) {
+    public static String traceId(Exchange exchange) {
         String existing = exchange.getProperty("hubTraceId", String.class);
         if (existing != null) {
             return existing;

@@ -125,8 +125,8 @@ class IdentityConfiguration {
     }
 
     @Bean
-    ProblemResponses problemResponses(Problems problems, ObjectMapper json) {
-        return new ProblemResponses(problems, json);
+    ProblemResponses problemResponses(Problems problems) {
+        return new ProblemResponses(problems);
     }
 
     @Bean

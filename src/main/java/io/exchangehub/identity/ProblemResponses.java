@@ -1,8 +1,6 @@
 package io.exchangehub.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangehub.api.Problems;
-import io.exchangehub.api.TraceIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,11 +27,9 @@ import org.springframework.security.web.csrf.CsrfException;
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final Problems problems;
-    private final ObjectMapper json;
 
-    ProblemResponses(Problems problems, ObjectMapper json) {
+    ProblemResponses(Problems problems) {
         this.problems = problems;
-        this.json = json;
     }
 
     @Override
@@ -109,11 +105,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     /** Writes a problem document as the whole response. */
     void write(HttpServletRequest request, HttpServletResponse response, Problems.Kind kind, String detail, Map<String, ?> extensions)
             throws IOException {
-        response.setStatus(kind.status());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(),
-                problems.document(kind, detail, request.getRequestURI(), TraceIds.of(request), extensions));
+        problems.write(request, response, kind, detail, extensions);
     }
 
     private static String quoted(String text) {

@@ -44,7 +44,12 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.cors.CorsConfiguration;
@@ -68,6 +73,8 @@ class SecurityConfiguration {
 
     static final String REGISTRATION_ID = "hub";
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
+    /** The API's browsable documentation (swagger-ui over /api/v1/openapi.json). */
+    static final String DOCS_PATH = "/api/v1/docs";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
@@ -162,7 +169,12 @@ class SecurityConfiguration {
                 // a refused API call must not start a session in Redis just to remember where it wanted to go
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .headers(headers -> {
-                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(web.contentSecurityPolicyWithFrameAncestors()))
+                    // the API's documentation page runs the hub's own scripts; every other response runs none
+                    RequestMatcher docs = PathPatternRequestMatcher.withDefaults().matcher(DOCS_PATH + "/**");
+                    headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
+                                    new ContentSecurityPolicyHeaderWriter(web.docsContentSecurityPolicyWithFrameAncestors())))
+                            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
+                                    new ContentSecurityPolicyHeaderWriter(web.contentSecurityPolicyWithFrameAncestors())))
                             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
                     // CSP frame-ancestors names the allowed framers; X-Frame-Options can only say DENY or SAMEORIGIN

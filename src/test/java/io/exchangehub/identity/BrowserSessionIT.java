@@ -117,13 +117,15 @@ class BrowserSessionIT extends HubIntegrationTest {
         assertThat(readJson(api.body()).get("mailbox").asText()).isEqualTo(SALES);
 
         HttpRequest.Builder change = at("/api/v1/mail/messages/AAk1/move").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"destinationId\":\"archive\"}"));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"destinationFolderId\":\"archive\"}"));
         HttpResponse<String> forged = hub(change);
         assertThat(forged.statusCode()).as("no CSRF token").isEqualTo(403);
         assertThat(readJson(forged.body()).get("detail").asText()).contains("CSRF");
         HttpResponse<String> withToken = hub(at("/api/v1/mail/messages/AAk1/move").header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString("{\"destinationId\":\"archive\"}")));
-        assertThat(withToken.statusCode()).as("past authentication, authorization and CSRF: no route yet").isEqualTo(404);
+                .header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString("{\"destinationFolderId\":\"archive\"}")));
+        assertThat(withToken.statusCode()).as("past authentication, authorization and CSRF, the route finds the id malformed")
+                .isEqualTo(400);
+        assertThat(readJson(withToken.body()).get("detail").asText()).contains("id is malformed");
 
         String stolen = cookies.get(SESSION_COOKIE);
         assertThat(hub(at("/auth/logout").POST(HttpRequest.BodyPublishers.noBody())).statusCode()).as("sign-out needs the token too")

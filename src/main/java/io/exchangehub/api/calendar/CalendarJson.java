@@ -2,6 +2,7 @@ package io.exchangehub.api.calendar;
 
 import static io.exchangehub.api.ApiEnums.name;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.exchangehub.api.ids.HubId;
 import io.exchangehub.api.mail.MailJson;
 import io.exchangehub.api.mailbox.MailboxRef;
@@ -31,14 +32,18 @@ public final class CalendarJson {
 
     public record AttendeeJson(String name, String address, String type, String response, Instant respondedAt) {}
 
+    /** Fields a pattern does not use are left out, as the {@code Recurrence} schema (also a request schema) has them. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecurrenceJson(String pattern, int interval, List<String> daysOfWeek, Integer dayOfMonth, Integer month,
             String index, String firstDayOfWeek, String range, LocalDate startDate, LocalDate endDate,
             Integer numberOfOccurrences, String recurrenceTimeZone) {}
 
-    public record Event(String id, String seriesMasterId, String type, String subject, MailJson.BodyJson body, String preview,
-            Time start, Time end, boolean isAllDay, String location, Recipient organizer, List<AttendeeJson> attendees,
-            String myResponse, String showAs, boolean isCancelled, boolean isOnlineMeeting, String onlineMeetingUrl,
-            RecurrenceJson recurrence, List<String> categories, String importance, String sensitivity, String iCalUid,
+    /** An event; what it does not have (a list's body, a single event's recurrence) is left out rather than null. */
+    public record Event(String id, String seriesMasterId, String type, String subject,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MailJson.BodyJson body, String preview, Time start, Time end,
+            boolean isAllDay, String location, @JsonInclude(JsonInclude.Include.NON_NULL) Recipient organizer,
+            List<AttendeeJson> attendees, String myResponse, String showAs, boolean isCancelled, boolean isOnlineMeeting,
+            String onlineMeetingUrl, @JsonInclude(JsonInclude.Include.NON_NULL) RecurrenceJson recurrence, List<String> categories, String importance, String sensitivity, String iCalUid,
             Integer reminderMinutesBeforeStart) {}
 
     public static Event event(CalendarEvent e, MailboxRef mailbox, MailJson.HtmlPolicy html) {
@@ -46,7 +51,7 @@ public final class CalendarJson {
                 name(e.type()), e.subject() == null ? "" : e.subject(), MailJson.body(e.body(), html),
                 e.preview() == null ? "" : e.preview(), time(e.start()), time(e.end()), e.isAllDay(), e.location(), e.organizer(),
                 e.attendees() == null ? List.of() : e.attendees().stream().map(CalendarJson::attendee).toList(),
-                name(e.myResponse()), name(e.showAs()), e.isCancelled(), e.isOnlineMeeting(), e.onlineMeetingUrl(),
+                e.myResponse() == null ? "none" : name(e.myResponse()), e.showAs() == null ? "unknown" : name(e.showAs()), e.isCancelled(), e.isOnlineMeeting(), e.onlineMeetingUrl(),
                 recurrence(e.recurrence()), e.categories() == null ? List.of() : e.categories(),
                 e.importance() == null ? "normal" : name(e.importance()), e.sensitivity() == null ? "normal" : name(e.sensitivity()),
                 e.iCalUid(), e.reminderMinutesBeforeStart());
@@ -58,7 +63,8 @@ public final class CalendarJson {
 
     static AttendeeJson attendee(Attendee a) {
         Recipient who = a.recipient();
-        return new AttendeeJson(who.name(), who.address(), name(a.type()), name(a.response()), a.respondedAt());
+        return new AttendeeJson(who.name(), who.address(), a.type() == null ? "required" : name(a.type()),
+                a.response() == null ? "none" : name(a.response()), a.respondedAt());
     }
 
     static RecurrenceJson recurrence(Recurrence r) {

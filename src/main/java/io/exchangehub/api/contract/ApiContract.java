@@ -5,8 +5,12 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.exchangehub.api.ApiException;
+import io.exchangehub.api.HttpRequests;
 import io.exchangehub.api.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,8 +55,15 @@ public final class ApiContract {
 
     private static final byte[] UNREAD_FILE = {0};
 
+    /**
+     * The request attribute a filter sets on a request whose body a route streams itself (an
+     * attachment upload): the body is a file whatever its media type says, and stays unread here.
+     */
+    public static final String STREAMED_BODY = ApiContract.class.getName() + ".streamedBody";
+
     private final OpenApiInteractionValidator validator;
     private final String specification;
+    private final JsonNode document;
 
     public ApiContract() {
         this(read(LOCATION));
@@ -60,6 +71,11 @@ public final class ApiContract {
 
     ApiContract(String specification) {
         this.specification = specification;
+        try {
+            this.document = new YAMLMapper().readTree(specification);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The API contract is not YAML", e);
+        }
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(specification)
                 // who may call is decided by Spring Security before any route, not by the document
                 .withLevelResolver(LevelResolver.create()
@@ -69,9 +85,14 @@ public final class ApiContract {
                 .build();
     }
 
-    /** The contract as written (YAML), for serving it. */
+    /** The contract as written (YAML). */
     public String specification() {
         return specification;
+    }
+
+    /** {@code GET /api/v1/openapi.json}: the contract as a JSON tree, for the exchange's body. */
+    public JsonNode json() {
+        return document;
     }
 
     /**
@@ -100,11 +121,12 @@ public final class ApiContract {
             }
         }
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (isJson(contentType)) {
+        boolean hasBody = hasBody(exchange);
+        if (hasBody && isJson(contentType) && !streamed(exchange)) {
             String body = jsonBody(message);
             message.setBody(body);
             request.withBody(body);
-        } else if (message.getBody() != null) {
+        } else if (hasBody) {
             // a file stays unread: the contract only says "binary", which any bytes are; one byte
             // stands for it, as the validator takes an empty body for a missing one
             request.withBody(UNREAD_FILE);
@@ -113,6 +135,20 @@ public final class ApiContract {
         if (report.hasErrors()) {
             throw refusal(report);
         }
+    }
+
+    /** Whether the request came with a body (by its framing, not by what Camel made of it). */
+    static boolean hasBody(Exchange exchange) {
+        HttpServletRequest request = HttpRequests.of(exchange);
+        if (request != null) {
+            return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        }
+        return exchange.getMessage().getBody() != null;
+    }
+
+    private static boolean streamed(Exchange exchange) {
+        HttpServletRequest request = HttpRequests.of(exchange);
+        return request != null && request.getAttribute(STREAMED_BODY) != null;
     }
 
     static boolean isJson(String contentType) {
@@ -146,7 +182,7 @@ public final class ApiContract {
     }
 
     /** The query string's parameters, decoded; a parameter given twice keeps both values. */
-    static Map<String, List<String>> queryParameters(String query) {
+    public static Map<String, List<String>> queryParameters(String query) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
             return parameters;

@@ -10,7 +10,9 @@ import java.util.Base64;
  * The API's entity tags. A single item's tag is its backend version (EWS ChangeKey, Graph
  * changeKey), so that {@code If-Match} can be handed to the backend as the version a change is
  * based on and a stale one fails there, atomically; a list's tag is a digest of the JSON written.
- * Tags are strong: the representation is byte-for-byte the same while the tag is.
+ * Tags are weak ({@code W/"…"}), as Graph's are: the gzip-compressed and the plain answer are the
+ * same representation (Tomcat compresses no answer with a strong tag), and {@code If-Match}
+ * compares the version they name, not bytes.
  */
 public final class Etags {
 
@@ -33,9 +35,24 @@ public final class Etags {
 
     /** The tag of a representation that has no version of its own: a digest of its bytes. */
     public static String ofContent(byte[] representation) {
+        return quote(digest(representation));
+    }
+
+    /**
+     * A strong tag, for content that is the same byte for byte while the tag is (an attachment's
+     * file): {@code If-Range} compares only strong tags, and Tomcat leaves such an answer
+     * uncompressed, with its length and ranges intact.
+     *
+     * @param identity what names the content for good (an attachment never changes)
+     */
+    public static String strong(byte[] identity) {
+        return '"' + digest(identity) + '"';
+    }
+
+    private static String digest(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
-            return quote(ENCODER.encodeToString(Arrays.copyOf(digest, 18)));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return ENCODER.encodeToString(Arrays.copyOf(digest, 18));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
@@ -92,6 +109,6 @@ public final class Etags {
     }
 
     private static String quote(String tag) {
-        return '"' + tag + '"';
+        return "W/\"" + tag + '"';
     }
 }

@@ -2,6 +2,7 @@ package io.exchangehub.api.mail;
 
 import static io.exchangehub.api.ApiEnums.value;
 
+import io.exchangehub.api.PlainText;
 import io.exchangehub.api.ids.HubId;
 import io.exchangehub.api.mailbox.MailboxRef;
 import io.exchangehub.model.AttachmentUpload;
@@ -57,6 +58,7 @@ public final class MailRequests {
         }
 
         public MessageDraft toModel() {
+            PlainText.check(subject, "/body/subject");
             return new MessageDraft(subject, body == null ? null : body.toModel(), toRecipients, ccRecipients, bccRecipients,
                     replyTo, value(Importance.class, importance), categories,
                     attachments == null ? List.of() : attachments.stream().map(InlineFile::toModel).toList());

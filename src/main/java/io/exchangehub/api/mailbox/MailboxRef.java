@@ -3,6 +3,7 @@ package io.exchangehub.api.mailbox;
 import io.exchangehub.api.ids.HubId;
 import io.exchangehub.api.ids.HubIds;
 import java.util.Locale;
+import org.apache.camel.Exchange;
 
 /**
  * The mailbox a request works on, and the backend that serves it: what every public id of the
@@ -13,8 +14,20 @@ import java.util.Locale;
  */
 public record MailboxRef(String address, HubId.Backend backend) {
 
+    /** The exchange property that holds the request's mailbox. */
+    public static final String PROPERTY = "hubMailbox";
+
     public MailboxRef {
         address = address.toLowerCase(Locale.ROOT);
+    }
+
+    /** The mailbox the exchange's request works on, once {@code mailboxes.resolve} has settled it. */
+    public static MailboxRef of(Exchange exchange) {
+        MailboxRef mailbox = exchange.getProperty(PROPERTY, MailboxRef.class);
+        if (mailbox == null) {
+            throw new IllegalStateException("The route did not resolve the request's mailbox");
+        }
+        return mailbox;
     }
 
     /** The public id of one of this mailbox's objects. */

@@ -11,9 +11,9 @@ class EtagsTest {
     void anItemsTagCarriesItsBackendVersionBackToIfMatch() {
         String changeKey = "CQAAABYAAAB9/8ypqS+0TqPxm4qx9mUmAAAJ";
         String tag = Etags.ofVersion(changeKey, null);
-        assertThat(tag).startsWith("\"").endsWith("\"");
+        assertThat(tag).startsWith("W/\"").endsWith("\"");
         assertThat(Etags.versionOf(tag)).isEqualTo(changeKey);
-        assertThat(Etags.versionOf("W/" + tag)).isEqualTo(changeKey);
+        assertThat(Etags.versionOf(tag.substring(2))).as("strong or weak").isEqualTo(changeKey);
         assertThat(Etags.versionOf(Etags.ofVersion(changeKey, "raw"))).isEqualTo(changeKey);
         assertThat(Etags.ofVersion(changeKey, "raw")).isNotEqualTo(tag);
     }
@@ -31,7 +31,7 @@ class EtagsTest {
     void ifNoneMatchComparesWeaklyAndAcceptsLists() {
         String tag = Etags.ofContent("{\"items\":[]}".getBytes(StandardCharsets.UTF_8));
         assertThat(Etags.matchesNoneMatch(tag, tag)).isTrue();
-        assertThat(Etags.matchesNoneMatch("W/" + tag, tag)).isTrue();
+        assertThat(Etags.matchesNoneMatch(tag.substring(2), tag)).isTrue();
         assertThat(Etags.matchesNoneMatch("\"other\", " + tag, tag)).isTrue();
         assertThat(Etags.matchesNoneMatch("*", tag)).isTrue();
         assertThat(Etags.matchesNoneMatch("\"other\"", tag)).isFalse();
