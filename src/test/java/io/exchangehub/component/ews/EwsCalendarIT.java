@@ -241,6 +241,21 @@ class EwsCalendarIT extends EwsComponentTestSupport {
         }
     }
 
+    /** A details GetItem still busy after the retries fails the page: attendees that look absent would be wrong, not partial. */
+    @Test
+    void aCalendarPageWhoseDetailsCallStaysBusyIsThrottled() {
+        fault("{\"protocol\":\"ews\",\"user\":\"" + ALICE + "\",\"operation\":\"GetItem\",\"fault\":\"BUSY\","
+                + "\"backOffMs\":100,\"remaining\":3}");
+        try {
+            Exchange exchange = call(ALICE, EwsOperation.listEvents, null, Map.of(EwsConstants.START,
+                    Instant.parse("2026-03-02T00:00:00Z"), EwsConstants.END, Instant.parse("2026-03-07T00:00:00Z")));
+            assertThat(exchange.getException()).isInstanceOf(EwsThrottledException.class);
+            assertThat(((EwsThrottledException) exchange.getException()).retryAfter()).isEqualTo(Duration.ofMillis(100));
+        } finally {
+            clearFaults();
+        }
+    }
+
     @Test
     void theSeededPipelineReviewIsExpandedInTheRequestedZone() {
         List<CalendarEvent> events = view(ALICE, WINDOW_START, WINDOW_END, "Europe/Berlin").stream()
