@@ -82,9 +82,9 @@ public class EwsConfiguration implements Cloneable {
     /**
      * listMessages and listEvents: whether to fill in what a FindItem cannot give, with one more
      * GetItem per page (at the Exchange 2013 level): a message's to and cc recipients, preview and
-     * follow-up flag; an occurrence's series master and an online meeting's join URL (that call only
-     * when the page has occurrences or online meetings). Off for a route that needs only ids or
-     * subjects: the page then costs one round trip, and those fields stay empty or null.
+     * follow-up flag; an event's attendees and preview, an occurrence's series master and an online
+     * meeting's join URL. Off for a route that needs only ids or subjects: the page then costs one
+     * round trip, and those fields stay empty or null.
      */
     @UriParam(label = "producer", defaultValue = "true")
     private boolean listDetails = true;

@@ -676,6 +676,10 @@ final class ItemXml {
         return state;
     }
 
+    /**
+     * An attendee list of the organizer's item. Exchange tells an attendee who has not answered as
+     * {@code Unknown} there; {@code NoResponseReceived} is only an attendee's own MyResponseType.
+     */
     private static XmlOut attendees(Context context, String elementName, CalendarEvent event, Attendee.Type type) {
         List<Attendee> matching = event.attendees.stream().filter(a -> a.type() == type).toList();
         if (matching.isEmpty()) {
@@ -685,7 +689,8 @@ final class ItemXml {
         for (Attendee attendee : matching) {
             XmlOut entry = element.child("t:Attendee");
             entry.add(mailbox(context, attendee.recipient()));
-            entry.el("t:ResponseType", responseType(attendee.response()));
+            entry.el("t:ResponseType", attendee.response() == ResponseType.NOT_RESPONDED ? "Unknown"
+                    : responseType(attendee.response()));
             entry.el("t:LastResponseTime", Xsd.dateTime(attendee.responseTime()));
         }
         return element;

@@ -1,6 +1,7 @@
 package io.exchangehub.component.ews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.exchangehub.model.Attendee;
@@ -21,9 +22,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,8 @@ class EwsCalendarIT extends EwsComponentTestSupport {
 
     private static final Instant WINDOW_START = Instant.parse("2026-03-16T00:00:00Z");
     private static final Instant WINDOW_END = Instant.parse("2026-04-12T00:00:00Z");
+    private static final String ROOM = "room-4.12@contoso.example";
+    private static final String DANA = "dana@fabrikam.example";
 
     @SuppressWarnings("unchecked")
     private List<CalendarEvent> view(String user, Instant start, Instant end, String zone) {
@@ -81,11 +87,12 @@ class EwsCalendarIT extends EwsComponentTestSupport {
 
     /**
      * Occurrences and exceptions name their series master and the online stand-up carries its join
-     * URL, for one more GetItem on a page that has them; a page of plain single events costs the
-     * CalendarView alone.
+     * URL, for one GetItem more than the CalendarView, as a page of plain single events costs too
+     * (for their attendees and previews); with {@code listDetails=false} a page is the CalendarView
+     * alone, without masters, join URLs, attendees or previews.
      */
     @Test
-    void listEventsNamesTheSeriesMasterAndTheJoinUrlWithOneMoreCallOnlyWhenThePageNeedsIt() {
+    void listEventsNamesTheSeriesMasterAndTheJoinUrlWithOneMoreCallPerPage() {
         long before = roundTrips();
         List<CalendarEvent> week = view(ALICE, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-07T00:00:00Z"), "UTC");
         assertThat(roundTrips() - before).as("round trips of a week with a series").isEqualTo(2);
@@ -124,10 +131,128 @@ class EwsCalendarIT extends EwsComponentTestSupport {
                     "UTC");
             assertThat(singles).extracting(CalendarEvent::id).contains(single.id());
             assertThat(singles).allMatch(e -> e.type() == CalendarEvent.Type.SINGLE && !e.isOnlineMeeting());
-            assertThat(roundTrips() - before).as("round trips of a page of single events").isEqualTo(1);
+            assertThat(roundTrips() - before).as("round trips of a page of single events").isEqualTo(2);
+
+            before = roundTrips();
+            @SuppressWarnings("unchecked")
+            List<CalendarEvent> bare = call(ALICE, ALICE, "ews:calendar?listDetails=false", EwsOperation.listEvents, null,
+                    Map.of(EwsConstants.START, Instant.parse("2026-03-02T00:00:00Z"), EwsConstants.END,
+                            Instant.parse("2026-03-07T00:00:00Z"), EwsConstants.TIME_ZONE, "UTC")).getMessage().getBody(List.class);
+            assertThat(roundTrips() - before).as("round trips without details").isEqualTo(1);
+            assertThat(bare).extracting(CalendarEvent::id).containsExactlyElementsOf(week.stream().map(CalendarEvent::id).toList());
+            assertThat(bare).allMatch(e -> e.seriesMasterId() == null && e.onlineMeetingUrl() == null && e.attendees().isEmpty()
+                    && e.preview() == null);
         } finally {
             call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, single.id(), EwsConstants.DELETE_MODE,
                     DeleteMode.HARD));
+        }
+    }
+
+    /**
+     * A calendar view gives every event the attendees and preview its own item has, as
+     * {@code getEvent} reads them: required, optional and resource attendees with their answers
+     * and when they came, for a meeting Bob has accepted and for the occurrences of the stand-up.
+     */
+    @Test
+    void listEventsGivesEveryEventItsAttendeesAndPreviewAsGetEventReadsThem() {
+        String subject = "Attendees " + UUID.randomUUID();
+        EventDraft draft = new EventDraft(subject, new Body(Body.ContentType.HTML, "<p>Pricing for <b>2027</b></p>"),
+                new DateTimeZone(LocalDateTime.of(2026, 3, 26, 14, 0), "UTC"), new DateTimeZone(LocalDateTime.of(2026, 3, 26, 15, 0),
+                        "UTC"), false, "Room 4.12", List.of(new Attendee(new Recipient("Bob", BOB), Attendee.Type.REQUIRED, null, null),
+                        new Attendee(new Recipient("Dana", DANA), Attendee.Type.OPTIONAL, null, null),
+                        new Attendee(new Recipient("Room 4.12", ROOM), Attendee.Type.RESOURCE, null, null)), null, null, null, null,
+                null, null, null);
+        Instant dayStart = Instant.parse("2026-03-26T00:00:00Z");
+        Instant dayEnd = Instant.parse("2026-03-27T00:00:00Z");
+        CalendarEvent created = body(ALICE, EwsOperation.createEvent, draft, Map.of(), CalendarEvent.class);
+        try {
+            CalendarEvent bobs = await().atMost(Duration.ofSeconds(10)).until(() -> mine(view(BOB, dayStart, dayEnd, "UTC"), subject)
+                    .stream().findFirst().orElse(null), e -> e != null);
+            assertThat(call(BOB, EwsOperation.respondToEvent, new EventResponse(ResponseStatus.ACCEPTED, null, true),
+                    Map.of(EwsConstants.ITEM_ID, bobs.id())).getException()).isNull();
+            CalendarEvent whole = await().atMost(Duration.ofSeconds(10)).until(() -> body(ALICE, EwsOperation.getEvent, null,
+                    Map.of(EwsConstants.ITEM_ID, created.id()), CalendarEvent.class), e -> e.attendees().get(0).response()
+                    == ResponseStatus.ACCEPTED);
+
+            CalendarEvent listed = mine(view(ALICE, dayStart, dayEnd, "UTC"), subject).get(0);
+            assertThat(listed.attendees()).isEqualTo(whole.attendees());
+            assertThat(listed.attendees()).extracting(a -> a.recipient().address(), Attendee::type, Attendee::response)
+                    .containsExactly(tuple(BOB, Attendee.Type.REQUIRED, ResponseStatus.ACCEPTED),
+                            tuple(DANA, Attendee.Type.OPTIONAL, ResponseStatus.NONE),
+                            tuple(ROOM, Attendee.Type.RESOURCE, ResponseStatus.NONE));
+            assertThat(listed.attendees().get(0).respondedAt()).isNotNull();
+            assertThat(listed.attendees().subList(1, 3)).allMatch(a -> a.respondedAt() == null);
+            assertThat(listed.preview()).isEqualTo("Pricing for 2027").isEqualTo(whole.preview());
+            assertThat(listed.body()).isNull();
+
+            List<CalendarEvent> standUps = view(ALICE, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-07T00:00:00Z"),
+                    "UTC").stream().filter(e -> e.subject().startsWith("Team stand-up")).toList();
+            assertThat(standUps).hasSize(2).allSatisfy(e -> {
+                CalendarEvent read = body(ALICE, EwsOperation.getEvent, null, Map.of(EwsConstants.ITEM_ID, e.id()),
+                        CalendarEvent.class);
+                assertThat(e.attendees()).hasSize(3).isEqualTo(read.attendees()).allMatch(a -> a.type() == Attendee.Type.REQUIRED
+                        && a.response() == ResponseStatus.ACCEPTED && a.respondedAt() != null);
+                assertThat(e.preview()).isEqualTo("Daily check-in: yesterday, today, blockers.").isEqualTo(read.preview());
+            });
+        } finally {
+            mine(view(BOB, dayStart, dayEnd, "UTC"), subject).forEach(e -> call(BOB, EwsOperation.deleteEvent, null,
+                    Map.of(EwsConstants.ITEM_ID, e.id(), EwsConstants.DELETE_MODE, DeleteMode.HARD)));
+            call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, created.id(), EwsConstants.DELETE_MODE,
+                    DeleteMode.HARD));
+        }
+    }
+
+    /**
+     * An event deleted between the CalendarView and the details GetItem (held back here by the
+     * sandbox's latency switch) fails alone in that GetItem: it is listed as the view gave it,
+     * without attendees or preview, and the other event of the page has both.
+     */
+    @Test
+    void anEventThatFailsInTheDetailsCallKeepsWhatTheCalendarViewGaveIt() throws Exception {
+        Instant dayStart = Instant.parse("2026-12-14T00:00:00Z");
+        Instant dayEnd = Instant.parse("2026-12-15T00:00:00Z");
+        String tag = UUID.randomUUID().toString();
+        List<CalendarEvent> created = new ArrayList<>();
+        for (int hour : List.of(9, 11)) {
+            created.add(body(ALICE, EwsOperation.createEvent, new EventDraft("Kept " + hour + " " + tag, new Body(Body.ContentType.TEXT,
+                    "Notes at " + hour), new DateTimeZone(LocalDateTime.of(2026, 12, 14, hour, 0), "UTC"),
+                    new DateTimeZone(LocalDateTime.of(2026, 12, 14, hour, 30), "UTC"), false, null,
+                    List.of(new Attendee(new Recipient("Room 4.12", ROOM), Attendee.Type.RESOURCE, null, null)), null, null, null,
+                    null, null, null, null), Map.of(), CalendarEvent.class));
+        }
+        try {
+            fault("{\"protocol\":\"ews\",\"user\":\"" + ALICE + "\",\"operation\":\"GetItem\",\"latencyMs\":3000,"
+                    + "\"remaining\":1}");
+            CompletableFuture<List<CalendarEvent>> listing = CompletableFuture.supplyAsync(() -> view(ALICE, dayStart, dayEnd, "UTC"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> getJson("/sandbox/faults").isEmpty());
+            assertThat(call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, created.get(1).id(),
+                    EwsConstants.DELETE_MODE, DeleteMode.HARD)).getException()).isNull();
+            List<CalendarEvent> listed = listing.get(20, TimeUnit.SECONDS).stream().filter(e -> e.subject().endsWith(tag)).toList();
+            assertThat(listed).extracting(CalendarEvent::id).containsExactly(created.get(0).id(), created.get(1).id());
+            assertThat(listed.get(0).attendees()).extracting(a -> a.recipient().address()).containsExactly(ROOM);
+            assertThat(listed.get(0).preview()).isEqualTo("Notes at 9");
+            assertThat(listed.get(1).attendees()).isEmpty();
+            assertThat(listed.get(1).preview()).isNull();
+            assertThat(listed.get(1).subject()).isEqualTo("Kept 11 " + tag);
+        } finally {
+            clearFaults();
+            created.forEach(e -> call(ALICE, EwsOperation.deleteEvent, null, Map.of(EwsConstants.ITEM_ID, e.id(),
+                    EwsConstants.DELETE_MODE, DeleteMode.HARD)));
+        }
+    }
+
+    /** A details GetItem still busy after the retries fails the page: attendees that look absent would be wrong, not partial. */
+    @Test
+    void aCalendarPageWhoseDetailsCallStaysBusyIsThrottled() {
+        fault("{\"protocol\":\"ews\",\"user\":\"" + ALICE + "\",\"operation\":\"GetItem\",\"fault\":\"BUSY\","
+                + "\"backOffMs\":100,\"remaining\":3}");
+        try {
+            Exchange exchange = call(ALICE, EwsOperation.listEvents, null, Map.of(EwsConstants.START,
+                    Instant.parse("2026-03-02T00:00:00Z"), EwsConstants.END, Instant.parse("2026-03-07T00:00:00Z")));
+            assertThat(exchange.getException()).isInstanceOf(EwsThrottledException.class);
+            assertThat(((EwsThrottledException) exchange.getException()).retryAfter()).isEqualTo(Duration.ofMillis(100));
+        } finally {
+            clearFaults();
         }
     }
 

@@ -1,12 +1,14 @@
 package io.exchangehub.component.ews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.exchangehub.component.msgraph.MsGraphConstants;
 import io.exchangehub.component.msgraph.MsGraphOperation;
 import io.exchangehub.model.Attachment;
 import io.exchangehub.model.AttachmentUpload;
+import io.exchangehub.model.Attendee;
 import io.exchangehub.model.Body;
 import io.exchangehub.model.CalendarEvent;
 import io.exchangehub.model.DeleteMode;
@@ -18,6 +20,7 @@ import io.exchangehub.model.MessageChanges;
 import io.exchangehub.model.MessageDraft;
 import io.exchangehub.model.Page;
 import io.exchangehub.model.Recipient;
+import io.exchangehub.model.ResponseStatus;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -33,13 +36,15 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same message as the {@code ews:} component gives it from an EWS mailbox (Alice) and as the
- * {@code msgraph:} component gives it from a Graph mailbox (Carol): list entries and whole messages
- * have the same fields filled, and the same values where the message is the same (everything but
- * ids, change keys and folder ids, which each backend names its own way).
+ * The same message or meeting as the {@code ews:} component gives it from an EWS mailbox (Alice)
+ * and as the {@code msgraph:} component gives it from a Graph mailbox (Carol): list entries and
+ * whole items have the same fields filled, and the same values where the item is the same
+ * (everything but ids, change keys and folder ids, which each backend names its own way).
  */
 class EwsGraphParityIT extends EwsComponentTestSupport {
 
+    private static final Instant WEEK_START = Instant.parse("2026-03-02T00:00:00Z");
+    private static final Instant WEEK_END = Instant.parse("2026-03-07T00:00:00Z");
     private static final byte[] LOGO = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
     private Exchange graph(MsGraphOperation operation, Object body, Map<String, Object> headers) {
@@ -188,31 +193,38 @@ class EwsGraphParityIT extends EwsComponentTestSupport {
         });
     }
 
+    @SuppressWarnings("unchecked")
+    private List<CalendarEvent> ewsWeek() {
+        return body(ALICE, EwsOperation.listEvents, null, Map.of(EwsConstants.START, WEEK_START, EwsConstants.END, WEEK_END),
+                List.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CalendarEvent> graphWeek() {
+        return graph(MsGraphOperation.listEvents, null, Map.of(MsGraphConstants.START, WEEK_START, MsGraphConstants.END, WEEK_END))
+                .getMessage().getBody(List.class);
+    }
+
     /**
-     * The seeded stand-up series on both sides: its occurrence and its moved occurrence fill the
-     * same fields in a calendar view, series master and join URL included, but for the attendees
-     * and the preview, which a CalendarView cannot return and the {@code ews:} component does not
-     * read (docs/components/ews.md); read whole, an occurrence fills the same fields everywhere.
+     * The seeded stand-up series on both sides (each mailbox has its own, with three colleagues of
+     * its own who accepted): its occurrence and its moved occurrence fill the same fields in a
+     * calendar view, series master, join URL, attendees and preview included, with attendees of the
+     * same kinds and answers and the same preview; read whole, an occurrence fills the same fields.
      */
     @Test
-    @SuppressWarnings("unchecked")
-    void standUpOccurrencesListAndReadAlikeButForTheAttendeesAndPreviewOfACalendarView() throws Exception {
-        Instant start = Instant.parse("2026-03-02T00:00:00Z");
-        Instant end = Instant.parse("2026-03-07T00:00:00Z");
-        List<CalendarEvent> ews = body(ALICE, EwsOperation.listEvents, null, Map.of(EwsConstants.START, start, EwsConstants.END,
-                end), List.class);
-        List<CalendarEvent> graph = graph(MsGraphOperation.listEvents, null, Map.of(MsGraphConstants.START, start,
-                MsGraphConstants.END, end)).getMessage().getBody(List.class);
+    void standUpOccurrencesListAndReadAlikeFromEwsAndGraph() throws Exception {
+        List<CalendarEvent> ews = ewsWeek();
+        List<CalendarEvent> graph = graphWeek();
         for (CalendarEvent.Type type : List.of(CalendarEvent.Type.OCCURRENCE, CalendarEvent.Type.EXCEPTION)) {
             CalendarEvent mine = standUp(ews, type);
             CalendarEvent theirs = standUp(graph, type);
-            Map<String, Boolean> expected = filled(theirs);
-            expected.put("attendees", false);
-            expected.put("preview", false);
-            assertThat(filled(mine)).as("%s fields filled in a calendar view", type).isEqualTo(expected);
-            assertThat(List.of(mine.subject(), mine.isOnlineMeeting(), mine.showAs(), mine.myResponse(), mine.location()))
-                    .isEqualTo(List.of(theirs.subject(), theirs.isOnlineMeeting(), theirs.showAs(), theirs.myResponse(),
-                            theirs.location()));
+            assertThat(filled(mine)).as("%s fields filled in a calendar view", type).isEqualTo(filled(theirs));
+            assertThat(List.of(mine.subject(), mine.isOnlineMeeting(), mine.showAs(), mine.myResponse(), mine.location(),
+                    mine.preview())).isEqualTo(List.of(theirs.subject(), theirs.isOnlineMeeting(), theirs.showAs(),
+                            theirs.myResponse(), theirs.location(), theirs.preview()));
+            assertThat(mine.attendees()).extracting(Attendee::type, Attendee::response, a -> a.respondedAt() != null)
+                    .isEqualTo(theirs.attendees().stream().map(a -> tuple(a.type(), a.response(), a.respondedAt() != null))
+                            .toList()).hasSize(3);
             assertThat(mine.onlineMeetingUrl()).startsWith("https://teams.example/l/meetup-join/standup-");
 
             CalendarEvent mineWhole = body(ALICE, EwsOperation.getEvent, null, Map.of(EwsConstants.ITEM_ID, mine.id()),
@@ -221,8 +233,35 @@ class EwsGraphParityIT extends EwsComponentTestSupport {
                     .getMessage().getBody(CalendarEvent.class);
             assertThat(filled(mineWhole)).as("%s fields filled, read whole", type).isEqualTo(filled(theirsWhole));
             assertThat(mineWhole.seriesMasterId()).isEqualTo(mine.seriesMasterId());
-            assertThat(mineWhole.preview()).isEqualTo(theirsWhole.preview());
+            assertThat(mineWhole.preview()).isEqualTo(theirsWhole.preview()).isEqualTo(mine.preview());
+            assertThat(mineWhole.attendees()).isEqualTo(mine.attendees());
         }
+    }
+
+    /**
+     * The seeded pipeline review is one meeting in two calendars: Alice (EWS) organises it, Carol
+     * (Graph) has tentatively accepted. Its occurrence in each calendar view has the same attendees,
+     * Bob's and Carol's answers and when they came, and the same preview of the same body.
+     */
+    @Test
+    void theSameMeetingListsWithTheSameAttendeesAndPreviewFromEwsAndGraph() throws Exception {
+        CalendarEvent mine = review(ewsWeek());
+        CalendarEvent theirs = review(graphWeek());
+        assertThat(filled(mine)).isEqualTo(filled(theirs));
+        assertThat(List.of(mine.iCalUid(), mine.start(), mine.end(), mine.location(), mine.organizer().address(), mine.preview()))
+                .isEqualTo(List.of(theirs.iCalUid(), theirs.start(), theirs.end(), theirs.location(), theirs.organizer().address(),
+                        theirs.preview()));
+        assertThat(mine.preview()).startsWith("Sales pipeline review");
+        assertThat(mine.attendees()).containsExactlyInAnyOrderElementsOf(theirs.attendees());
+        assertThat(mine.attendees()).extracting(a -> a.recipient().address(), Attendee::response)
+                .containsExactlyInAnyOrder(tuple(BOB, ResponseStatus.ACCEPTED), tuple(CAROL, ResponseStatus.TENTATIVE));
+        assertThat(mine.attendees()).allMatch(a -> a.type() == Attendee.Type.REQUIRED && a.respondedAt() != null);
+        assertThat(List.of(mine.myResponse(), theirs.myResponse())).containsExactly(ResponseStatus.ORGANIZER,
+                ResponseStatus.TENTATIVE);
+    }
+
+    private static CalendarEvent review(List<CalendarEvent> events) {
+        return events.stream().filter(e -> e.subject().equals("Sales pipeline review")).findFirst().orElseThrow();
     }
 
     private static CalendarEvent standUp(List<CalendarEvent> events, CalendarEvent.Type type) {

@@ -6,6 +6,7 @@ import io.exchangehub.sandbox.store.CalendarEvent;
 import io.exchangehub.sandbox.store.Message;
 import io.exchangehub.sandbox.store.MessageKind;
 import io.exchangehub.sandbox.store.WellKnownFolder;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
@@ -42,6 +44,10 @@ import microsoft.exchange.webservices.data.search.FindItemsResults;
 import microsoft.exchange.webservices.data.search.ItemView;
 import microsoft.exchange.webservices.data.search.filter.SearchFilter;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 class CalendarIT extends EwsTestSupport {
 
@@ -143,6 +149,108 @@ class CalendarIT extends EwsTestSupport {
                 + "</t:BaseShape></m:ItemShape><m:ItemIds><t:RecurringMasterItemId OccurrenceId=\"" + single + "\"/></m:ItemIds>"
                 + "</m:GetItem>");
         assertThat(notAnOccurrence.body()).contains("ResponseClass=\"Error\"");
+    }
+
+    /**
+     * The GetItem at the Exchange 2013 level that gives a calendar page its attendees and previews:
+     * an occurrence and a moved occurrence named by the ids a CalendarView gave them answer with
+     * the series' attendees (each with its answer and when it came) and their own preview, as the
+     * occurrence does when named by OccurrenceItemId; a single meeting has its required, optional
+     * and resource attendees in their own lists, those who have not answered as Unknown (the
+     * organizer's list, as Exchange gives it; NoResponseReceived is an attendee's own
+     * MyResponseType), and without a body no preview text.
+     */
+    @Test
+    void getItemAtExchange2013GivesEventsNamedByTheirIdsTheirAttendeesAndPreview() throws Exception {
+        FindItemsResults<Appointment> week = aliceCalendar("2026-03-02T00:00:00Z", "2026-03-07T00:00:00Z");
+        String occurrence = null;
+        String exception = null;
+        for (Appointment appointment : week.getItems()) {
+            if (appointment.getSubject().startsWith("Team stand-up")) {
+                switch (appointment.getAppointmentType()) {
+                    case Occurrence -> occurrence = occurrence == null ? appointment.getId().getUniqueId() : occurrence;
+                    case Exception -> exception = appointment.getId().getUniqueId();
+                    default -> { }
+                }
+            }
+        }
+        assertThat(List.of(String.valueOf(occurrence), String.valueOf(exception))).doesNotContain("null");
+        String occurrenceId = occurrence;
+        String master = store.read(() -> store.occurrence(occurrenceId).master().id);
+        int index = store.read(() -> store.occurrence(occurrenceId).index());
+        List<String> team = store.read(() -> store.occurrence(occurrenceId).master().attendees.stream()
+                .map(a -> a.recipient().address() + " Accept " + Xsd.dateTime(a.responseTime())).toList());
+        String subject = "Attendee kinds " + UUID.randomUUID();
+        String created = soap(ALICE, "<m:CreateItem SendMeetingInvitations=\"SendToNone\"><m:Items><t:CalendarItem>"
+                + "<t:Subject>" + subject + "</t:Subject><t:Start>2026-07-01T09:00:00Z</t:Start><t:End>2026-07-01T10:00:00Z</t:End>"
+                + "<t:RequiredAttendees><t:Attendee><t:Mailbox><t:EmailAddress>" + BOB + "</t:EmailAddress></t:Mailbox></t:Attendee>"
+                + "</t:RequiredAttendees><t:OptionalAttendees><t:Attendee><t:Mailbox><t:EmailAddress>" + CAROL
+                + "</t:EmailAddress></t:Mailbox></t:Attendee></t:OptionalAttendees><t:Resources><t:Attendee><t:Mailbox>"
+                + "<t:Name>Room 4.12</t:Name><t:EmailAddress>room-4.12@contoso.example</t:EmailAddress></t:Mailbox></t:Attendee>"
+                + "</t:Resources></t:CalendarItem></m:Items></m:CreateItem>").body();
+        String single = itemId(created);
+        try {
+            HttpResponse<String> answer = soap(ALICE, "Exchange2013", "<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>"
+                    + "<t:AdditionalProperties><t:FieldURI FieldURI=\"calendar:RequiredAttendees\"/>"
+                    + "<t:FieldURI FieldURI=\"calendar:OptionalAttendees\"/><t:FieldURI FieldURI=\"calendar:Resources\"/>"
+                    + "<t:FieldURI FieldURI=\"item:Preview\"/></t:AdditionalProperties></m:ItemShape><m:ItemIds>"
+                    + "<t:ItemId Id=\"" + occurrence + "\"/><t:ItemId Id=\"" + exception + "\"/>"
+                    + "<t:OccurrenceItemId RecurringMasterId=\"" + master + "\" InstanceIndex=\"" + index + "\"/>"
+                    + "<t:ItemId Id=\"" + single + "\"/></m:ItemIds></m:GetItem>");
+            List<Element> items = calendarItems(answer.body());
+            assertThat(items).hasSize(4);
+            for (Element standUp : items.subList(0, 3)) {
+                assertThat(attendees(standUp, "RequiredAttendees")).hasSize(3).containsExactlyElementsOf(team);
+                assertThat(attendees(standUp, "OptionalAttendees")).isEmpty();
+                assertThat(attendees(standUp, "Resources")).isEmpty();
+                assertThat(text(standUp, "Preview")).isEqualTo("Daily check-in: yesterday, today, blockers.");
+            }
+            assertThat(items.get(0).getElementsByTagNameNS(TYPES, "ItemId").item(0).getAttributes().getNamedItem("Id")
+                    .getNodeValue()).isEqualTo(occurrence);
+            assertThat(items.get(2).getElementsByTagNameNS(TYPES, "ItemId").item(0).getAttributes().getNamedItem("Id")
+                    .getNodeValue()).isEqualTo(occurrence);
+            Element meeting = items.get(3);
+            assertThat(attendees(meeting, "RequiredAttendees")).containsExactly(BOB + " Unknown null");
+            assertThat(attendees(meeting, "OptionalAttendees")).containsExactly(CAROL + " Unknown null");
+            assertThat(attendees(meeting, "Resources")).containsExactly("room-4.12@contoso.example Unknown null");
+            assertThat(text(meeting, "Preview")).isNull();
+        } finally {
+            soap(ALICE, "<m:DeleteItem DeleteType=\"HardDelete\" SendMeetingCancellations=\"SendToNone\"><m:ItemIds>"
+                    + "<t:ItemId Id=\"" + single + "\"/></m:ItemIds></m:DeleteItem>");
+        }
+    }
+
+    /** The {@code t:CalendarItem} elements of a GetItem answer, in order. */
+    private static List<Element> calendarItems(String answer) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(answer)));
+        NodeList found = document.getElementsByTagNameNS(TYPES, "CalendarItem");
+        List<Element> items = new ArrayList<>();
+        for (int i = 0; i < found.getLength(); i++) {
+            items.add((Element) found.item(i));
+        }
+        return items;
+    }
+
+    /** An attendee list of a calendar item as "address response time" lines ("null" for what is absent). */
+    private static List<String> attendees(Element item, String list) {
+        NodeList lists = item.getElementsByTagNameNS(TYPES, list);
+        List<String> attendees = new ArrayList<>();
+        if (lists.getLength() == 0) {
+            return attendees;
+        }
+        NodeList entries = ((Element) lists.item(0)).getElementsByTagNameNS(TYPES, "Attendee");
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            attendees.add(text(entry, "EmailAddress") + " " + text(entry, "ResponseType") + " " + text(entry, "LastResponseTime"));
+        }
+        return attendees;
+    }
+
+    private static String text(Element parent, String name) {
+        NodeList found = parent.getElementsByTagNameNS(TYPES, name);
+        return found.getLength() == 0 || found.item(0).getTextContent().isEmpty() ? null : found.item(0).getTextContent();
     }
 
     @Test

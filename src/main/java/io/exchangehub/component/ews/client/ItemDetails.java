@@ -1,7 +1,9 @@
 package io.exchangehub.component.ews.client;
 
+import io.exchangehub.model.Attendee;
 import io.exchangehub.model.Flag;
 import io.exchangehub.model.Recipient;
+import io.exchangehub.model.ResponseStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,22 +18,23 @@ import org.apache.http.client.methods.CloseableHttpResponse;
 /**
  * What a list view needs and neither FindItem nor ews-java-api gives, read for a whole page in one
  * GetItem of the component's own at the Exchange 2013 schema level: FindItem never returns
- * recipient lists, and {@code item:Flag}, {@code item:Preview} and
+ * recipient or attendee lists, and {@code item:Flag}, {@code item:Preview} and
  * {@code calendar:JoinOnlineMeetingUrl} are Exchange 2013 schema, newer than the Exchange 2010 SP2
  * that ews-java-api 2.0 can ask for. The same GetItem resolves occurrences to their series master
  * ({@code t:RecurringMasterItemId}), which a calendar view does not name.
  */
 public final class ItemDetails {
 
-    /** The properties this class reads. */
+    /** The properties this class reads; a calendar item's attendees are its three lists. */
     public enum Field {
         TO_RECIPIENTS("message:ToRecipients"), CC_RECIPIENTS("message:CcRecipients"), FLAG("item:Flag"),
-        PREVIEW("item:Preview"), JOIN_ONLINE_MEETING_URL("calendar:JoinOnlineMeetingUrl");
+        PREVIEW("item:Preview"), JOIN_ONLINE_MEETING_URL("calendar:JoinOnlineMeetingUrl"),
+        ATTENDEES("calendar:RequiredAttendees", "calendar:OptionalAttendees", "calendar:Resources");
 
-        final String fieldUri;
+        final List<String> fieldUris;
 
-        Field(String fieldUri) {
-            this.fieldUri = fieldUri;
+        Field(String... fieldUris) {
+            this.fieldUris = List.of(fieldUris);
         }
     }
 
@@ -55,18 +58,21 @@ public final class ItemDetails {
     /**
      * One item's answer. A field that was not asked for is null; one that was asked for and that
      * Exchange left out is empty ({@code List.of()}, {@link Flag#NONE}, {@code ""} for the preview,
-     * null for a join URL): Exchange omits empty recipient lists, empty previews and unset flags.
+     * null for a join URL): Exchange omits empty recipient and attendee lists, empty previews and
+     * unset flags.
      *
-     * @param id       the id Exchange answered with (for a master, the master's), null on failure
-     * @param error    the ResponseCode of a failed item, else null
-     * @param to       to recipients
-     * @param cc       cc recipients
-     * @param flag     the follow-up flag
-     * @param preview  the first characters of the body's text
-     * @param joinUrl  an online meeting's join URL
+     * @param id        the id Exchange answered with (for a master, the master's), null on failure
+     * @param error     the ResponseCode of a failed item, else null
+     * @param to        to recipients
+     * @param cc        cc recipients
+     * @param flag      the follow-up flag
+     * @param preview   the first characters of the body's text
+     * @param joinUrl   an online meeting's join URL
+     * @param attendees a calendar item's required, then optional attendees, then resources, each with
+     *                  their answer and, when Exchange gives it, when it came
      */
     public record Details(String id, String error, List<Recipient> to, List<Recipient> cc, Flag flag, String preview,
-            String joinUrl) {
+            String joinUrl, List<Attendee> attendees) {
 
         public boolean ok() {
             return error == null;
@@ -95,8 +101,10 @@ public final class ItemDetails {
                         if (!asked.isEmpty()) {
                             xml.writeStartElement("t", "AdditionalProperties", RawSoap.TYPES);
                             for (Field field : asked) {
-                                xml.writeEmptyElement("t", "FieldURI", RawSoap.TYPES);
-                                xml.writeAttribute("FieldURI", field.fieldUri);
+                                for (String fieldUri : field.fieldUris) {
+                                    xml.writeEmptyElement("t", "FieldURI", RawSoap.TYPES);
+                                    xml.writeAttribute("FieldURI", fieldUri);
+                                }
                             }
                             xml.writeEndElement();
                         }
@@ -134,6 +142,7 @@ public final class ItemDetails {
         Flag flag;
         String preview;
         String joinUrl;
+        final List<Attendee> attendees = new ArrayList<>();
 
         Answer(Set<Field> asked, boolean errorClass) {
             this.asked = asked;
@@ -142,10 +151,11 @@ public final class ItemDetails {
 
         Details details() {
             if (error != null) {
-                return new Details(null, error, null, null, null, null, null);
+                return new Details(null, error, null, null, null, null, null, null);
             }
             return new Details(id, null, asked(Field.TO_RECIPIENTS, to, List.of()), asked(Field.CC_RECIPIENTS, cc, List.of()),
-                    asked(Field.FLAG, flag, Flag.NONE), asked(Field.PREVIEW, preview, ""), joinUrl);
+                    asked(Field.FLAG, flag, Flag.NONE), asked(Field.PREVIEW, preview, ""), joinUrl,
+                    asked(Field.ATTENDEES, List.copyOf(attendees), List.of()));
         }
 
         private <T> T asked(Field field, T value, T empty) {
@@ -204,6 +214,9 @@ public final class ItemDetails {
             case "Flag" -> answer.flag = flag(xml);
             case "Preview" -> answer.preview = xml.getElementText();
             case "JoinOnlineMeetingUrl" -> answer.joinUrl = RawSoap.text(xml);
+            case "RequiredAttendees" -> attendees(xml, name, Attendee.Type.REQUIRED, answer.attendees);
+            case "OptionalAttendees" -> attendees(xml, name, Attendee.Type.OPTIONAL, answer.attendees);
+            case "Resources" -> attendees(xml, name, Attendee.Type.RESOURCE, answer.attendees);
             default -> {
                 // the envelope, the item's element, and properties not asked for
             }
@@ -236,6 +249,51 @@ public final class ItemDetails {
             }
         }
         return List.copyOf(recipients);
+    }
+
+    /** The {@code t:Attendee} entries of an attendee list, read up to the list's end. */
+    private static void attendees(XMLStreamReader xml, String list, Attendee.Type type, List<Attendee> target)
+            throws XMLStreamException {
+        String name = null;
+        String address = null;
+        ResponseStatus response = ResponseStatus.NONE;
+        java.time.Instant respondedAt = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                if (xml.getLocalName().equals("Attendee")) {
+                    target.add(new Attendee(new Recipient(name, address), type, response, respondedAt));
+                    name = null;
+                    address = null;
+                    response = ResponseStatus.NONE;
+                    respondedAt = null;
+                } else if (xml.getLocalName().equals(list)) {
+                    break;
+                }
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "Name" -> name = xml.getElementText();
+                    case "EmailAddress" -> address = xml.getElementText();
+                    case "ResponseType" -> response = response(xml.getElementText().strip());
+                    case "LastResponseTime" -> respondedAt = EwsTimes.instant(xml.getElementText());
+                    default -> {
+                        // Mailbox, RoutingType, MailboxType, a contact's ItemId, ProposedStart and ProposedEnd
+                    }
+                }
+            }
+        }
+    }
+
+    /** An attendee's ResponseTypeType, as the event mapper reads ews-java-api's {@code MeetingResponseType}. */
+    private static ResponseStatus response(String type) {
+        return switch (type) {
+            case "Organizer" -> ResponseStatus.ORGANIZER;
+            case "Accept" -> ResponseStatus.ACCEPTED;
+            case "Tentative" -> ResponseStatus.TENTATIVE;
+            case "Decline" -> ResponseStatus.DECLINED;
+            case "NoResponseReceived" -> ResponseStatus.NOT_RESPONDED;
+            default -> ResponseStatus.NONE;
+        };
     }
 
     /** A {@code t:Flag}, read up to its end. */

@@ -32,10 +32,10 @@ import microsoft.exchange.webservices.data.property.complex.time.TimeZoneDefinit
  * <p>All-day events keep their dates: Exchange stores them from midnight to midnight in the
  * zone they were made in, so they are read on that zone's calendar and given as midnight of the
  * same dates in the requested zone (as Graph does). An occurrence does not name its series
- * master, and the online meeting URL ({@code JoinOnlineMeetingUrl}) is Exchange 2013 schema, newer
- * than ews-java-api speaks: both are null here and added by {@link #with} from
- * {@link io.exchangehub.component.ews.client.ItemDetails}. List views (CalendarView) carry no
- * attendees: FindItem cannot return them.
+ * master, and the online meeting URL ({@code JoinOnlineMeetingUrl}) and the preview
+ * ({@code item:Preview}) are Exchange 2013 schema, newer than ews-java-api speaks: they are null
+ * here and added by {@link #with} from {@link io.exchangehub.component.ews.client.ItemDetails}, as
+ * are a list view's attendees, which FindItem (CalendarView) cannot return.
  */
 public final class EventMapper {
 
@@ -74,10 +74,11 @@ public final class EventMapper {
                 reminder);
     }
 
-    /** An event with its series master's id and its online meeting's join URL. */
-    public static CalendarEvent with(CalendarEvent e, String seriesMasterId, String onlineMeetingUrl) {
-        return new CalendarEvent(e.id(), e.changeKey(), seriesMasterId, e.type(), e.subject(), e.body(), e.preview(), e.start(),
-                e.end(), e.isAllDay(), e.location(), e.organizer(), e.attendees(), e.myResponse(), e.showAs(), e.isCancelled(),
+    /** An event with its series master's id, its online meeting's join URL, its attendees and its preview. */
+    public static CalendarEvent with(CalendarEvent e, String seriesMasterId, String onlineMeetingUrl, List<Attendee> attendees,
+            String preview) {
+        return new CalendarEvent(e.id(), e.changeKey(), seriesMasterId, e.type(), e.subject(), e.body(), preview, e.start(),
+                e.end(), e.isAllDay(), e.location(), e.organizer(), attendees, e.myResponse(), e.showAs(), e.isCancelled(),
                 e.isOnlineMeeting(), onlineMeetingUrl, e.recurrence(), e.categories(), e.importance(), e.sensitivity(), e.iCalUid(),
                 e.reminderMinutesBeforeStart());
     }

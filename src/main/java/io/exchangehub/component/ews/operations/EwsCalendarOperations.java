@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
@@ -65,6 +66,10 @@ public final class EwsCalendarOperations {
             ItemSchema.Sensitivity, AppointmentSchema.ICalUid, ItemSchema.IsReminderSet, ItemSchema.ReminderMinutesBeforeStart,
             AppointmentSchema.StartTimeZone, AppointmentSchema.IsOnlineMeeting);
 
+    /** What a list page reads of every event in its details GetItem. */
+    private static final Set<ItemDetails.Field> LISTED_DETAILS = EnumSet.of(ItemDetails.Field.ATTENDEES,
+            ItemDetails.Field.PREVIEW);
+
     private EwsCalendarOperations() {}
 
     public static EwsResult list(EwsSession session) {
@@ -85,17 +90,21 @@ public final class EwsCalendarOperations {
             }
             return List.copyOf(found);
         });
-        return EwsResult.of(session.config().isListDetails() ? detailedEvents(session, events) : events);
+        return EwsResult.of(session.config().isListDetails() ? detailedEvents(session, events, true) : events);
     }
 
     /**
-     * Events completed by what EWS gives only at the Exchange 2013 level or through their master,
-     * in one GetItem and only when some event needs it: an occurrence's or exception's series
-     * master (a {@code t:RecurringMasterItemId} per series, as its occurrences share its UID) and
-     * an online meeting's join URL (an occurrence's is its master's: Exchange keeps an unchanged
-     * occurrence's properties on the master). Events that fail there keep what they had.
+     * Events completed, in one GetItem, by what EWS gives only at the Exchange 2013 level, only on
+     * an item of their own or only through their master. Every event of a list page ({@code listed})
+     * is read for its attendees and preview: a CalendarView returns neither, and an occurrence's id
+     * names that occurrence, whose attendees and preview Exchange answers with (an exception's are
+     * its own). Only when some event needs it: an occurrence's or exception's series master (a
+     * {@code t:RecurringMasterItemId} per series, as its occurrences share its UID) and an online
+     * meeting's join URL, from its own item where it is read, else, for an occurrence, from its
+     * master (Exchange keeps an unchanged occurrence's properties on the master). Events that fail
+     * there keep what they had.
      */
-    private static List<CalendarEvent> detailedEvents(EwsSession session, List<CalendarEvent> events) {
+    private static List<CalendarEvent> detailedEvents(EwsSession session, List<CalendarEvent> events, boolean listed) {
         List<ItemDetails.Ref> refs = new ArrayList<>();
         Map<String, Integer> masterBySeries = new HashMap<>();
         int[] master = new int[events.size()];
@@ -116,31 +125,48 @@ public final class EwsCalendarOperations {
                 }
                 master[i] = known;
             }
-            if (event.isOnlineMeeting()) {
-                online = true;
-                if (event.type() != CalendarEvent.Type.OCCURRENCE) {
-                    own[i] = refs.size();
-                    refs.add(ItemDetails.Ref.item(event.id()));
-                }
+            online |= event.isOnlineMeeting();
+            if (listed || event.isOnlineMeeting() && event.type() != CalendarEvent.Type.OCCURRENCE) {
+                own[i] = refs.size();
+                refs.add(ItemDetails.Ref.item(event.id()));
             }
         }
         if (refs.isEmpty()) {
             return events;
         }
+        Set<ItemDetails.Field> fields = EnumSet.noneOf(ItemDetails.Field.class);
+        if (listed) {
+            fields.addAll(LISTED_DETAILS);
+        }
+        if (online) {
+            fields.add(ItemDetails.Field.JOIN_ONLINE_MEETING_URL);
+        }
         List<ItemDetails.Details> details = ItemDetails.read(session.client(), session.access(), session.credentials(), refs,
-                online ? EnumSet.of(ItemDetails.Field.JOIN_ONLINE_MEETING_URL) : EnumSet.noneOf(ItemDetails.Field.class));
+                fields);
         List<CalendarEvent> completed = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             CalendarEvent event = events.get(i);
-            ItemDetails.Details series = master[i] < 0 ? null : details.get(master[i]);
-            ItemDetails.Details self = own[i] < 0 ? null : details.get(own[i]);
-            String masterId = series != null && series.ok() ? series.id() : event.seriesMasterId();
-            ItemDetails.Details meeting = self != null ? self : event.isOnlineMeeting() ? series : null;
-            String joinUrl = meeting != null && meeting.ok() && meeting.joinUrl() != null ? meeting.joinUrl()
-                    : event.onlineMeetingUrl();
-            completed.add(EventMapper.with(event, masterId, joinUrl));
+            ItemDetails.Details series = master[i] < 0 || !details.get(master[i]).ok() ? null : details.get(master[i]);
+            ItemDetails.Details self = own[i] < 0 || !details.get(own[i]).ok() ? null : details.get(own[i]);
+            completed.add(EventMapper.with(event, series != null ? series.id() : event.seriesMasterId(),
+                    joinUrl(event, self, series), self != null && self.attendees() != null ? self.attendees() : event.attendees(),
+                    self != null && self.preview() != null ? self.preview() : event.preview()));
         }
         return List.copyOf(completed);
+    }
+
+    /** An online meeting's join URL: its own item's, else an occurrence's master's, else what it had. */
+    private static String joinUrl(CalendarEvent event, ItemDetails.Details self, ItemDetails.Details series) {
+        if (!event.isOnlineMeeting()) {
+            return event.onlineMeetingUrl();
+        }
+        if (self != null && self.joinUrl() != null) {
+            return self.joinUrl();
+        }
+        if (event.type() == CalendarEvent.Type.OCCURRENCE && series != null && series.joinUrl() != null) {
+            return series.joinUrl();
+        }
+        return event.onlineMeetingUrl();
     }
 
     public static EwsResult get(EwsSession session) {
@@ -150,9 +176,12 @@ public final class EwsCalendarOperations {
         return EwsResult.of(detailedEvent(session, session.call(id, service -> read(service, id, type, zone))));
     }
 
-    /** One event read whole, completed as a list's are (its master, its join URL), at most one more call. */
+    /**
+     * One event read whole (with its attendees), completed as a list's are for its master and its join
+     * URL, at most one more call and only for an occurrence, an exception or an online meeting.
+     */
     private static CalendarEvent detailedEvent(EwsSession session, CalendarEvent event) {
-        return detailedEvents(session, List.of(event)).get(0);
+        return detailedEvents(session, List.of(event), false).get(0);
     }
 
     private static CalendarEvent read(ExchangeService service, String id, Body.ContentType type, ZoneId zone) throws Exception {

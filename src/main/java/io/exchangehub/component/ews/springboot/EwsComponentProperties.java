@@ -46,7 +46,7 @@ public class EwsComponentProperties {
     private Long maxBackOff;
     /** Entries per page of list operations. */
     private Integer pageSize;
-    /** Whether list views fill recipients, preview, flag, series master and join URL with one more call per page. */
+    /** Whether list views fill recipients, attendees, preview, flag, series master and join URL with one more call per page. */
     private Boolean listDetails;
     /** Ids per EWS call of batch operations. */
     private Integer batchSize;
