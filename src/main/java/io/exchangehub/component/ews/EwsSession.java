@@ -2,6 +2,7 @@ package io.exchangehub.component.ews;
 
 import io.exchangehub.component.ews.client.EwsAccess;
 import io.exchangehub.component.ews.client.EwsCall;
+import io.exchangehub.component.ews.client.DistinguishedFolders;
 import io.exchangehub.component.ews.client.EwsClient;
 import io.exchangehub.model.InvalidRequestException;
 import java.time.ZoneId;
@@ -98,21 +99,33 @@ public final class EwsSession {
         return body;
     }
 
-    /** A folder of the mailbox by id, or by well-known name ({@code inbox}, {@code calendar}, …) in the session's mailbox. */
+    /**
+     * A folder of the mailbox by id, or by well-known name ({@code inbox}, {@code calendar}, …) in the
+     * session's mailbox. The names ews-java-api lacks ({@code archive}, {@code conversationhistory}, …)
+     * are looked up once per mailbox over the component's own SOAP path and given as the folder's id.
+     */
     public FolderId folder(String idOrName) {
+        String name = idOrName == null ? null : idOrName.strip().toLowerCase(Locale.ROOT);
+        if (name != null && DistinguishedFolders.BEYOND_EWS_JAVA_API.contains(name)) {
+            return byId(client().distinguishedId(access, credentials(), access.mailbox(), name));
+        }
         return folder(access.mailbox(), idOrName);
     }
 
-    /** A folder of a mailbox by id, or by well-known name. */
+    /** A folder of a mailbox by id, or by a well-known name of ews-java-api's {@link WellKnownFolderName}. */
     public static FolderId folder(String mailbox, String idOrName) {
         WellKnownFolderName wellKnown = WELL_KNOWN.get(idOrName);
         if (wellKnown != null) {
             return new FolderId(wellKnown, new Mailbox(mailbox));
         }
+        return byId(idOrName);
+    }
+
+    private static FolderId byId(String id) {
         try {
-            return new FolderId(idOrName);
+            return new FolderId(id);
         } catch (Exception e) {
-            throw new InvalidRequestException("The folder id is not valid", null, idOrName, e);
+            throw new InvalidRequestException("The folder id is not valid", null, id, e);
         }
     }
 
@@ -128,11 +141,6 @@ public final class EwsSession {
         } catch (Exception e) {
             throw new InvalidRequestException("The id is not valid", null, id, e);
         }
-    }
-
-    /** The lower-case EWS name of a distinguished folder, as {@link io.exchangehub.model.MailFolder#wellKnownName()} has it. */
-    public static String wellKnownName(WellKnownFolderName name) {
-        return name.name().toLowerCase(Locale.ROOT);
     }
 
     /** The time zone of calendar times: the header's, else the endpoint's. */

@@ -23,6 +23,9 @@ final class FolderXml {
      */
     private record Property(String uri, boolean inDefault, EwsVersion since, boolean onlyMail, BiConsumer<Folder, XmlOut> writer) {}
 
+    /** PR_ATTR_HIDDEN, the one extended property the sandbox serves: Graph's isHidden, as Exchange keeps it. */
+    private static final String HIDDEN = Shape.EXTENDED_TAG + "0x10f4";
+
     private static final List<Property> PROPERTIES = List.of(
             new Property("folder:FolderId", true, EwsVersion.Exchange2007, false, (f, x) -> x.add(id("t:FolderId", f))),
             new Property("folder:ParentFolderId", false, EwsVersion.Exchange2007, false,
@@ -32,12 +35,21 @@ final class FolderXml {
             new Property("folder:TotalCount", true, EwsVersion.Exchange2007, false, (f, x) -> x.el("t:TotalCount", f.totalCount())),
             new Property("folder:ChildFolderCount", true, EwsVersion.Exchange2007, false,
                     (f, x) -> x.el("t:ChildFolderCount", f.childFolderCount())),
+            new Property(HIDDEN, false, EwsVersion.Exchange2007, false, (f, x) -> x.add(f.hidden ? hidden() : null)),
             new Property("folder:EffectiveRights", false, EwsVersion.Exchange2007, false, (f, x) -> x.add(effectiveRights())),
             new Property("folder:DistinguishedFolderId", false, EwsVersion.Exchange2013, false,
                     (f, x) -> x.el("t:DistinguishedFolderId", f.wellKnown == null ? null : f.wellKnown.ewsName())),
             new Property("folder:UnreadCount", true, EwsVersion.Exchange2007, true, (f, x) -> x.el("t:UnreadCount", f.unreadCount())));
 
     private FolderXml() {}
+
+    /** PR_ATTR_HIDDEN of a hidden folder (Exchange returns an extended property only where it is set). */
+    private static XmlOut hidden() {
+        XmlOut property = XmlOut.t("ExtendedProperty");
+        property.add(XmlOut.t("ExtendedFieldURI").attr("PropertyTag", "0x10f4").attr("PropertyType", "Boolean"));
+        property.el("t:Value", "true");
+        return property;
+    }
 
     static XmlOut id(String elementName, Folder folder) {
         return new XmlOut(elementName).attr("Id", folder.id).attr("ChangeKey", folder.changeKey());
@@ -60,8 +72,10 @@ final class FolderXml {
             if (property.onlyMail && !mailLike || !request.atLeast(property.since)) {
                 continue;
             }
+            // as in Exchange, extended properties come only when asked for, never with AllProperties
+            boolean extended = property.uri.startsWith(Shape.EXTENDED_TAG);
             boolean wanted = property.uri.equals("folder:FolderId")
-                    || shape.base() == Shape.Base.ALL
+                    || shape.base() == Shape.Base.ALL && !extended
                     || shape.base() == Shape.Base.DEFAULT && property.inDefault
                     || shape.asks(property.uri);
             if (wanted) {

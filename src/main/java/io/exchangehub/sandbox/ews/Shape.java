@@ -18,6 +18,9 @@ record Shape(Base base, Set<String> additional, Body.BodyType bodyType, boolean 
 
     enum Base { ID_ONLY, DEFAULT, ALL }
 
+    /** The prefix of {@link #additional} entries that are extended properties by tag. */
+    static final String EXTENDED_TAG = "ExtendedFieldURI:";
+
     static final Shape ID_ONLY = new Shape(Base.ID_ONLY, Set.of(), null, false);
 
     /** Reads an {@code m:ItemShape}, {@code m:FolderShape} or {@code m:AttachmentShape} element; null gives IdOnly. */
@@ -43,7 +46,7 @@ record Shape(Base base, Set<String> additional, Body.BodyType bodyType, boolean 
         XmlIn properties = element.child("AdditionalProperties");
         if (properties != null) {
             for (XmlIn path : properties.children()) {
-                String uri = path.attr("FieldURI");
+                String uri = path.name().equals("ExtendedFieldURI") ? extendedTag(path) : path.attr("FieldURI");
                 if (uri == null) {
                     continue;
                 }
@@ -63,6 +66,24 @@ record Shape(Base base, Set<String> additional, Body.BodyType bodyType, boolean 
         }
         boolean mime = Xsd.bool(element.child("IncludeMimeContent"), false);
         return new Shape(base, Set.copyOf(additional), bodyType, mime);
+    }
+
+    /**
+     * An extended property asked for by its MAPI tag, as {@code ExtendedFieldURI:0x10f4} (lower-case
+     * hex); null for one named by a property set, which the sandbox does not serve.
+     */
+    private static String extendedTag(XmlIn path) {
+        String tag = path.attr("PropertyTag");
+        if (tag == null || path.attr("PropertySetId") != null || path.attr("DistinguishedPropertySetId") != null) {
+            return null;
+        }
+        String text = tag.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            int value = text.startsWith("0x") ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
+            return EXTENDED_TAG + String.format("0x%04x", value);
+        } catch (NumberFormatException e) {
+            throw SoapFault.invalidValue(path, "PropertyTag", tag, "http://schemas.microsoft.com/exchange/services/2006/types:PropertyTagType");
+        }
     }
 
     /** Whether the additional properties name a FieldURI, or any index of an indexed one. */

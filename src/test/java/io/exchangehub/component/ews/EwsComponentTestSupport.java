@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -62,6 +64,17 @@ abstract class EwsComponentTestSupport extends HubIntegrationTest {
     protected String folderId(String user, String path) {
         List<MailFolder> folders = body(user, EwsOperation.listFolders, null, Map.of(), List.class);
         return folders.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().id();
+    }
+
+    /**
+     * ews-java-api itself against the sandbox's EWS face, as the user: for what a test must set up
+     * or look up outside the component (the caller closes it).
+     */
+    protected ExchangeService ewsJavaApi(String user) {
+        ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
+        service.setUrl(URI.create(sandboxInfo().get("ewsUrl").asText()));
+        service.getHttpHeaders().put("Authorization", "Bearer " + tokenFor(user));
+        return service;
     }
 
     /** How many HTTP requests the component has sent to the sandbox's EWS face so far. */

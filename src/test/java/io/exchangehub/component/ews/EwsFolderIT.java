@@ -1,11 +1,15 @@
 package io.exchangehub.component.ews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.exchangehub.model.ConflictException;
 import io.exchangehub.model.ForbiddenException;
 import io.exchangehub.model.MailFolder;
+import io.exchangehub.model.MailMessage;
+import io.exchangehub.model.MessageDraft;
 import io.exchangehub.model.NotFoundException;
+import io.exchangehub.model.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +20,7 @@ class EwsFolderIT extends EwsComponentTestSupport {
 
     @Test
     @SuppressWarnings("unchecked")
-    void listFoldersGivesTheWholeTreeWithPathsCountsAndWellKnownNames() {
+    void listFoldersGivesTheMailFolderTreeWithPathsCountsAndWellKnownNames() {
         List<MailFolder> folders = body(ALICE, EwsOperation.listFolders, null, Map.of(), List.class);
         MailFolder inbox = folders.stream().filter(f -> "inbox".equals(f.wellKnownName())).findFirst().orElseThrow();
         assertThat(inbox.path()).isEqualTo("/Inbox");
@@ -29,9 +33,43 @@ class EwsFolderIT extends EwsComponentTestSupport {
         assertThat(acme.wellKnownName()).isNull();
         MailFolder archive = folders.stream().filter(f -> "/Archive 2024".equals(f.path())).findFirst().orElseThrow();
         assertThat(archive.totalCount()).isEqualTo(10_000);
-        assertThat(folders).extracting(MailFolder::wellKnownName).contains("drafts", "sentitems", "deleteditems", "calendar",
-                "contacts");
-        assertThat(folders).extracting(MailFolder::path).contains("/Inbox/Projects/Apollo/Design", "/Contacts/Key accounts");
+        assertThat(archive.wellKnownName()).as("a folder the user made").isNull();
+        assertThat(folders).filteredOn(f -> f.wellKnownName() != null)
+                .extracting(MailFolder::wellKnownName, MailFolder::path)
+                .containsExactlyInAnyOrder(tuple("inbox", "/Inbox"), tuple("drafts", "/Drafts"), tuple("sentitems", "/Sent Items"),
+                        tuple("deleteditems", "/Deleted Items"), tuple("junkemail", "/Junk Email"), tuple("outbox", "/Outbox"),
+                        tuple("archive", "/Archive"), tuple("conversationhistory", "/Conversation History"));
+        assertThat(folders).extracting(MailFolder::path).contains("/Inbox/Projects/Apollo/Design")
+                .as("calendars, contacts, tasks and notes are not mail folders")
+                .doesNotContain("/Calendar", "/Contacts", "/Contacts/Key accounts", "/Tasks", "/Notes");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void wellKnownNamesEwsJavaApiLacksWorkWhereverAFolderIdDoes() {
+        List<MailFolder> folders = body(ALICE, EwsOperation.listFolders, null, Map.of(), List.class);
+        MailFolder listed = folders.stream().filter(f -> "archive".equals(f.wellKnownName())).findFirst().orElseThrow();
+        MailFolder archive = body(ALICE, EwsOperation.getFolder, null, Map.of(EwsConstants.FOLDER_ID, "Archive"), MailFolder.class);
+        assertThat(archive).isEqualTo(listed);
+        assertThat(body(ALICE, EwsOperation.getFolder, null, Map.of(EwsConstants.FOLDER_ID, "conversationhistory"),
+                MailFolder.class).path()).isEqualTo("/Conversation History");
+
+        String subject = "Archived " + UUID.randomUUID();
+        MailMessage draft = body(ALICE, EwsOperation.createDraft, new MessageDraft(subject, null, List.of(), null, null, null, null,
+                null, null), Map.of(), MailMessage.class);
+        MailMessage moved = body(ALICE, EwsOperation.moveMessage, null, Map.of(EwsConstants.ITEM_ID, draft.id(),
+                EwsConstants.DESTINATION_FOLDER_ID, "archive"), MailMessage.class);
+        try {
+            assertThat(moved.folderId()).isEqualTo(archive.id());
+            Page<MailMessage> page = body(ALICE, EwsOperation.listMessages, null, Map.of(EwsConstants.FOLDER_ID, "archive",
+                    EwsConstants.FILTER_SUBJECT, subject), Page.class);
+            assertThat(page.items()).extracting(MailMessage::id, MailMessage::folderId).containsExactly(tuple(moved.id(), archive.id()));
+        } finally {
+            call(ALICE, EwsOperation.deleteMessage, null, Map.of(EwsConstants.ITEM_ID, moved.id(), EwsConstants.DELETE_MODE, "HARD"));
+        }
+        Exchange missing = call(ALICE, EwsOperation.getFolder, null, Map.of(EwsConstants.FOLDER_ID, "syncissues"));
+        assertThat(missing.getException()).as("a distinguished folder the mailbox does not have").isInstanceOf(NotFoundException.class);
+        assertThat(((NotFoundException) missing.getException()).backendCode()).isEqualTo("ErrorFolderNotFound");
     }
 
     @Test

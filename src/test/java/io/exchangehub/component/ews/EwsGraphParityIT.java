@@ -22,16 +22,24 @@ import io.exchangehub.model.Page;
 import io.exchangehub.model.Recipient;
 import io.exchangehub.model.ResponseStatus;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
+import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +56,15 @@ class EwsGraphParityIT extends EwsComponentTestSupport {
     private static final byte[] LOGO = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
     private Exchange graph(MsGraphOperation operation, Object body, Map<String, Object> headers) {
+        return graph(CAROL, operation, body, headers);
+    }
+
+    /** msgraph: as a user in their own mailbox. */
+    private Exchange graph(String user, MsGraphOperation operation, Object body, Map<String, Object> headers) {
         Exchange exchange = template.request("msgraph:" + operation.resource(), e -> {
             e.getMessage().setHeaders(new LinkedHashMap<>(headers));
-            e.getMessage().setHeader(MsGraphConstants.MAILBOX, CAROL);
-            e.getMessage().setHeader(MsGraphConstants.ACCESS_TOKEN, graphToken(CAROL));
+            e.getMessage().setHeader(MsGraphConstants.MAILBOX, user);
+            e.getMessage().setHeader(MsGraphConstants.ACCESS_TOKEN, graphToken(user));
             e.getMessage().setHeader(MsGraphConstants.OPERATION, operation);
             e.getMessage().setBody(body);
         });
@@ -262,6 +275,57 @@ class EwsGraphParityIT extends EwsComponentTestSupport {
 
     private static CalendarEvent review(List<CalendarEvent> events) {
         return events.stream().filter(e -> e.subject().equals("Sales pipeline review")).findFirst().orElseThrow();
+    }
+
+    /**
+     * Alice's one mailbox through both components: {@code ews:} lists the folders {@code msgraph:}
+     * lists, with the same well-known names, paths, parents and counts. The mailbox has a calendar,
+     * contacts with a subfolder, tasks and notes (none of them mail folders), and the test adds a
+     * folder of a mail subclass (made with ews-java-api, which can set a folder class) and a hidden
+     * one (made through Graph, which can hide it).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneMailboxListsTheSameFoldersWithTheSameWellKnownNamesFromEwsAndGraph() throws Exception {
+        String custom = "Custom class " + UUID.randomUUID();
+        String customId;
+        try (ExchangeService service = ewsJavaApi(ALICE)) {
+            Folder folder = new Folder(service);
+            folder.setDisplayName(custom);
+            folder.setFolderClass("IPF.Note.Parity");
+            folder.save(WellKnownFolderName.MsgFolderRoot);
+            customId = folder.getId().getUniqueId();
+        }
+        String hidden = "Hidden " + UUID.randomUUID();
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(sandboxInfo().get("graphUrl").asText() + "/users/"
+                + ALICE + "/mailFolders")).header("Authorization", "Bearer " + graphToken(ALICE))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"" + hidden + "\",\"isHidden\":true}")).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String hiddenId = readJson(created.body()).get("id").asText();
+        try {
+            List<MailFolder> ews = body(ALICE, EwsOperation.listFolders, null, Map.of(), List.class);
+            List<MailFolder> graph = graph(ALICE, MsGraphOperation.listFolders, null, Map.of()).getMessage().getBody(List.class);
+            assertThat(entries(ews)).containsExactlyInAnyOrderElementsOf(entries(graph));
+            assertThat(ews).extracting(MailFolder::path).contains("/" + custom, "/Archive 2024", "/Inbox/Projects/Apollo/Design")
+                    .doesNotContain("/" + hidden, "/Calendar", "/Contacts", "/Contacts/Key accounts", "/Tasks", "/Notes");
+            assertThat(ews).extracting(MailFolder::wellKnownName).filteredOn(Objects::nonNull).containsExactlyInAnyOrder("inbox",
+                    "drafts", "sentitems", "deleteditems", "junkemail", "outbox", "archive", "conversationhistory");
+        } finally {
+            call(ALICE, EwsOperation.deleteFolder, null, Map.of(EwsConstants.FOLDER_ID, customId, EwsConstants.DELETE_MODE,
+                    DeleteMode.HARD));
+            graph(ALICE, MsGraphOperation.deleteFolder, null, Map.of(MsGraphConstants.FOLDER_ID, hiddenId,
+                    MsGraphConstants.DELETE_MODE, DeleteMode.HARD));
+        }
+    }
+
+    /** What must match of each folder of a list: path, well-known name, the parent's path and the counts. */
+    private static List<List<Object>> entries(List<MailFolder> folders) {
+        Map<String, String> paths = new HashMap<>();
+        folders.forEach(f -> paths.put(f.id(), f.path()));
+        return folders.stream().map(f -> List.<Object>of(f.path(), String.valueOf(f.wellKnownName()),
+                f.parentId() == null ? "" : paths.getOrDefault(f.parentId(), "(not listed)"), f.totalCount(), f.unreadCount(),
+                f.childFolderCount())).toList();
     }
 
     private static CalendarEvent standUp(List<CalendarEvent> events, CalendarEvent.Type type) {

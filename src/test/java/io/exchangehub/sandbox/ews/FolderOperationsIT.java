@@ -3,6 +3,7 @@ package io.exchangehub.sandbox.ews;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.exchangehub.sandbox.store.FolderKind;
 import io.exchangehub.sandbox.store.WellKnownFolder;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -10,14 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.enumeration.search.FolderTraversal;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
+import microsoft.exchange.webservices.data.core.service.schema.FolderSchema;
+import microsoft.exchange.webservices.data.property.complex.ExtendedProperty;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.Mailbox;
+import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyDefinition;
 import microsoft.exchange.webservices.data.search.FindFoldersResults;
 import microsoft.exchange.webservices.data.search.FolderView;
 import org.junit.jupiter.api.Test;
@@ -150,5 +157,54 @@ class FolderOperationsIT extends EwsTestSupport {
         assertThat(store.read(() -> mailbox(ALICE).folderByPath("/" + name))).isNotNull();
         HttpResponse<String> again = post(token(ALICE), create, Map.of());
         assertThat(again.body()).contains("<m:ResponseCode>ErrorFolderExists</m:ResponseCode>", "<m:Folders/>");
+    }
+
+    /**
+     * Distinguished folders ews-java-api 2.0 cannot name, as the component asks for them: one
+     * GetFolder at the Exchange 2013 level, a folder the mailbox has not got failing on its own.
+     */
+    @Test
+    void distinguishedFoldersBeyondEwsJavaApiAreFoundByName() {
+        String archive = store.read(() -> folder(ALICE, WellKnownFolder.ARCHIVE).id);
+        String history = store.read(() -> folder(ALICE, WellKnownFolder.CONVERSATION_HISTORY).id);
+        HttpResponse<String> answer = soap(ALICE, "Exchange2013", "<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape>"
+                + "<t:AdditionalProperties><t:FieldURI FieldURI=\"folder:FolderClass\"/>"
+                + "<t:FieldURI FieldURI=\"folder:DistinguishedFolderId\"/></t:AdditionalProperties></m:FolderShape><m:FolderIds>"
+                + "<t:DistinguishedFolderId Id=\"archive\"><t:Mailbox><t:EmailAddress>" + ALICE + "</t:EmailAddress></t:Mailbox>"
+                + "</t:DistinguishedFolderId><t:DistinguishedFolderId Id=\"conversationhistory\"/>"
+                + "<t:DistinguishedFolderId Id=\"syncissues\"/></m:FolderIds></m:GetFolder>");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String body = answer.body();
+        assertThat(body.split("ResponseClass=\"Success\"", -1)).hasSize(3);
+        assertThat(body).contains("<t:FolderId Id=\"" + archive + "\"", "<t:FolderId Id=\"" + history + "\"",
+                "<t:FolderClass>IPF.Note</t:FolderClass>", "<t:DistinguishedFolderId>archive</t:DistinguishedFolderId>",
+                "<t:DistinguishedFolderId>conversationhistory</t:DistinguishedFolderId>",
+                "<m:ResponseCode>ErrorFolderNotFound</m:ResponseCode>");
+    }
+
+    /** PR_ATTR_HIDDEN comes as an extended property where it is set, when asked for, and never with AllProperties. */
+    @Test
+    void hiddenFoldersAnswerPrAttrHiddenWhenAskedFor() throws Exception {
+        String name = "Hidden " + UUID.randomUUID();
+        String hiddenId = store.write(() -> {
+            io.exchangehub.sandbox.store.Folder folder = store.createFolder(folder(ALICE, WellKnownFolder.MSG_FOLDER_ROOT), name,
+                    FolderKind.MAIL, null);
+            folder.hidden = true;
+            return folder.id;
+        });
+        ExtendedPropertyDefinition hidden = new ExtendedPropertyDefinition(0x10F4, MapiPropertyType.Boolean);
+        ExchangeService service = ews(ALICE);
+        FolderView view = new FolderView(100);
+        view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, FolderSchema.DisplayName, hidden));
+        Map<String, Object> marks = new java.util.HashMap<>();
+        for (Folder folder : service.findFolders(WellKnownFolderName.MsgFolderRoot, view).getFolders()) {
+            for (ExtendedProperty property : folder.getExtendedPropertiesForService()) {
+                marks.put(folder.getDisplayName(), property.getValue());
+            }
+        }
+        assertThat(marks).containsExactly(Map.entry(name, true));
+        Folder all = Folder.bind(service, new FolderId(hiddenId), PropertySet.getFirstClassProperties());
+        assertThat(all.getExtendedPropertiesForService().getCount()).isZero();
+        service.deleteFolder(new FolderId(hiddenId), DeleteMode.HardDelete);
     }
 }

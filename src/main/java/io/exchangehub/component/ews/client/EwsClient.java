@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -141,6 +142,40 @@ public final class EwsClient implements Closeable {
             distinguishedIds.put(key, known);
         }
         return known;
+    }
+
+    /**
+     * The id of a mailbox's distinguished folder that ews-java-api cannot name ({@code archive}, …),
+     * looked up once over the component's own SOAP path ({@link DistinguishedFolders}).
+     *
+     * @param name a lower-case DistinguishedFolderIdNameType value
+     * @throws io.exchangehub.model.NotFoundException when the mailbox has no such folder
+     */
+    public String distinguishedId(EwsAccess access, ExchangeCredentials credentials, String mailbox, String name) {
+        String key = distinguishedKey(mailbox, name);
+        String known = distinguishedIds.get(key);
+        if (known == null) {
+            DistinguishedFolders.Outcome outcome = DistinguishedFolders.ids(this, access, credentials, mailbox, List.of(name)).get(0);
+            if (outcome.error() != null) {
+                throw EwsErrors.of(outcome.error(), name, null, null);
+            }
+            known = outcome.id();
+            distinguishedIds.put(key, known);
+        }
+        return known;
+    }
+
+    /** Keeps distinguished folder ids a caller looked up with {@link DistinguishedFolders} (they never change). */
+    public void rememberDistinguished(String mailbox, List<DistinguishedFolders.Outcome> outcomes) {
+        for (DistinguishedFolders.Outcome outcome : outcomes) {
+            if (outcome.id() != null) {
+                distinguishedIds.put(distinguishedKey(mailbox, outcome.name()), outcome.id());
+            }
+        }
+    }
+
+    private static String distinguishedKey(String mailbox, String name) {
+        return mailbox.toLowerCase(java.util.Locale.ROOT) + "/#" + name;
     }
 
     /** How many HTTP requests this client has sent (for benchmarks and diagnostics). */

@@ -139,7 +139,7 @@ public final class EwsMessageOperations {
                 bound = newest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             }
             FindItemsResults<Item> results = find(service, folder, filters, bound, query, top, offset, sortField, direction);
-            String folderId = folder.getFolderName() == null ? folderHeader
+            String folderId = folder.getFolderName() == null ? folder.getUniqueId()
                     : session.client().distinguishedId(service, session.mailbox() + "/" + folder.getFolderName(), folder);
             List<MailMessage> items = new ArrayList<>();
             for (Item item : results) {
