@@ -25,7 +25,8 @@ public final class ItemDetails {
 
     /** The properties this class reads. */
     public enum Field {
-        TO_RECIPIENTS("message:ToRecipients"), CC_RECIPIENTS("message:CcRecipients"), FLAG("item:Flag"),
+        TO_RECIPIENTS("message:ToRecipients"), CC_RECIPIENTS("message:CcRecipients"), BCC_RECIPIENTS("message:BccRecipients"),
+        FLAG("item:Flag"),
         PREVIEW("item:Preview"), JOIN_ONLINE_MEETING_URL("calendar:JoinOnlineMeetingUrl");
 
         final String fieldUri;
@@ -61,12 +62,13 @@ public final class ItemDetails {
      * @param error    the ResponseCode of a failed item, else null
      * @param to       to recipients
      * @param cc       cc recipients
+     * @param bcc      bcc recipients (a sent message's own copy has them)
      * @param flag     the follow-up flag
      * @param preview  the first characters of the body's text
      * @param joinUrl  an online meeting's join URL
      */
-    public record Details(String id, String error, List<Recipient> to, List<Recipient> cc, Flag flag, String preview,
-            String joinUrl) {
+    public record Details(String id, String error, List<Recipient> to, List<Recipient> cc, List<Recipient> bcc, Flag flag,
+            String preview, String joinUrl) {
 
         public boolean ok() {
             return error == null;
@@ -131,6 +133,7 @@ public final class ItemDetails {
         boolean errorClass;
         List<Recipient> to;
         List<Recipient> cc;
+        List<Recipient> bcc;
         Flag flag;
         String preview;
         String joinUrl;
@@ -142,10 +145,11 @@ public final class ItemDetails {
 
         Details details() {
             if (error != null) {
-                return new Details(null, error, null, null, null, null, null);
+                return new Details(null, error, null, null, null, null, null, null);
             }
             return new Details(id, null, asked(Field.TO_RECIPIENTS, to, List.of()), asked(Field.CC_RECIPIENTS, cc, List.of()),
-                    asked(Field.FLAG, flag, Flag.NONE), asked(Field.PREVIEW, preview, ""), joinUrl);
+                    asked(Field.BCC_RECIPIENTS, bcc, List.of()), asked(Field.FLAG, flag, Flag.NONE), asked(Field.PREVIEW, preview, ""),
+                    joinUrl);
         }
 
         private <T> T asked(Field field, T value, T empty) {
@@ -201,6 +205,7 @@ public final class ItemDetails {
             }
             case "ToRecipients" -> answer.to = mailboxes(xml, name);
             case "CcRecipients" -> answer.cc = mailboxes(xml, name);
+            case "BccRecipients" -> answer.bcc = mailboxes(xml, name);
             case "Flag" -> answer.flag = flag(xml);
             case "Preview" -> answer.preview = xml.getElementText();
             case "JoinOnlineMeetingUrl" -> answer.joinUrl = RawSoap.text(xml);
