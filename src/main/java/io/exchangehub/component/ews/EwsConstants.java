@@ -42,13 +42,13 @@ public interface EwsConstants {
     @Metadata(label = "producer", description = "createFolder, renameFolder: the folder's (new) name.", javaType = "String")
     String DISPLAY_NAME = "CamelEwsDisplayName";
 
-    @Metadata(label = "producer", description = "List operations: how many entries a page holds (1–1000); overrides the "
-            + "endpoint's `pageSize`.", javaType = "Integer")
+    @Metadata(label = "producer", description = "List operations and searchMessages: how many entries a page holds (1–1000); "
+            + "overrides the endpoint's `pageSize`.", javaType = "Integer")
     String TOP = "CamelEwsTop";
 
-    @Metadata(label = "producer", description = "List operations: the opaque cursor of the page to read, as the previous page's "
-            + "`CamelEwsNextCursor` gave it; absent for the first page. Only valid with the same folder, filters and sort.",
-            javaType = "String")
+    @Metadata(label = "producer", description = "List operations and searchMessages: the opaque cursor of the page to read, as "
+            + "the previous page's `CamelEwsNextCursor` gave it; absent for the first page. Only valid with the same folder, "
+            + "filters, query and sort.", javaType = "String")
     String CURSOR = "CamelEwsCursor";
 
     @Metadata(label = "producer", description = "listMessages: the order, `receivedAt` or `subject`, with a `-` in front for "
@@ -66,17 +66,22 @@ public interface EwsConstants {
             javaType = "String")
     String FILTER_SUBJECT = "CamelEwsFilterSubject";
 
-    @Metadata(label = "producer", description = "listMessages: only messages received at or after this instant.",
+    @Metadata(label = "producer", description = "listMessages, searchMessages: only messages received at or after this instant.",
             javaType = "java.time.Instant")
     String RECEIVED_AFTER = "CamelEwsReceivedAfter";
 
-    @Metadata(label = "producer", description = "listMessages: only messages received before this instant.",
+    @Metadata(label = "producer", description = "listMessages, searchMessages: only messages received before this instant.",
             javaType = "java.time.Instant")
     String RECEIVED_BEFORE = "CamelEwsReceivedBefore";
 
-    @Metadata(label = "producer", description = "listMessages: free-text search (Exchange's content index). The text is matched "
-            + "as words and phrases, never read as query syntax.", javaType = "String")
+    @Metadata(label = "producer", description = "listMessages, searchMessages: free-text search (Exchange's content index). The "
+            + "text is matched as words and phrases, never read as query syntax. searchContacts: the name or address to find.",
+            javaType = "String")
     String QUERY = "CamelEwsQuery";
+
+    @Metadata(label = "producer", description = "searchMessages: only mail this SMTP address is on (from, to, cc or bcc); "
+            + "the address is compared whole, ignoring case.", javaType = "String")
+    String PARTICIPANT = "CamelEwsParticipant";
 
     @Metadata(label = "producer", description = "getMessage, getEvent: the body's format, `HTML` or `TEXT`; overrides the "
             + "endpoint's `bodyType`.", javaType = "io.exchangehub.model.Body.ContentType")
@@ -100,11 +105,12 @@ public interface EwsConstants {
             + "attendees with the cancellation.", javaType = "String")
     String COMMENT = "CamelEwsComment";
 
-    @Metadata(label = "producer", description = "Output of list operations: the cursor of the next page, absent on the last "
-            + "page.", javaType = "String")
+    @Metadata(label = "producer", description = "Output of list operations and searchMessages: the cursor of the next page, "
+            + "absent on the last page (an earlier page's is removed).", javaType = "String")
     String NEXT_CURSOR = "CamelEwsNextCursor";
 
-    @Metadata(label = "producer", description = "Output of list operations: how many entries match in all, when Exchange says.",
+    @Metadata(label = "producer", description = "Output of list operations: how many entries match in all, when Exchange says "
+            + "(never for searchMessages).",
             javaType = "Integer")
     String TOTAL_COUNT = "CamelEwsTotalCount";
 

@@ -11,6 +11,7 @@ public enum EwsOperation {
     deleteFolder(EwsResource.folders),
 
     listMessages(EwsResource.messages),
+    searchMessages(EwsResource.messages),
     getMessage(EwsResource.messages),
     sendMessage(EwsResource.messages),
     createDraft(EwsResource.messages),

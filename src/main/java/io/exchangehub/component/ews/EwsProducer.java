@@ -5,6 +5,7 @@ import io.exchangehub.component.ews.operations.EwsCalendarOperations;
 import io.exchangehub.component.ews.operations.EwsContactOperations;
 import io.exchangehub.component.ews.operations.EwsFolderOperations;
 import io.exchangehub.component.ews.operations.EwsMessageOperations;
+import io.exchangehub.component.ews.operations.EwsMessageSearchOperations;
 import io.exchangehub.component.ews.operations.EwsResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -29,6 +30,9 @@ public class EwsProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) {
         EwsOperation operation = operation(exchange);
+        // an earlier page's outputs, so that a route paging one exchange by the cursor header ends
+        exchange.getMessage().removeHeader(EwsConstants.NEXT_CURSOR);
+        exchange.getMessage().removeHeader(EwsConstants.TOTAL_COUNT);
         try {
             EwsResult result = dispatch(operation, new EwsSession(getEndpoint(), exchange));
             Message message = exchange.getMessage();
@@ -71,6 +75,7 @@ public class EwsProducer extends DefaultProducer {
             case moveFolder -> EwsFolderOperations.move(session);
             case deleteFolder -> EwsFolderOperations.delete(session);
             case listMessages -> EwsMessageOperations.list(session);
+            case searchMessages -> EwsMessageSearchOperations.search(session);
             case getMessage -> EwsMessageOperations.get(session);
             case sendMessage -> EwsMessageOperations.send(session);
             case createDraft -> EwsMessageOperations.createDraft(session);

@@ -10,14 +10,14 @@ import java.util.function.Predicate;
 /**
  * Advanced Query Syntax as FindItem's {@code m:QueryString} takes it: free words (matched as word
  * prefixes, case-insensitively), "quoted phrases", property restrictions ({@code from:},
- * {@code to:}, {@code cc:}, {@code subject:}, {@code body:}, {@code participants:},
- * {@code attachment:}, {@code category:}, {@code hasattachment:}), AND, OR, NOT and parentheses;
- * terms side by side must all match.
+ * {@code to:}, {@code cc:}, {@code bcc:}, {@code subject:}, {@code body:}, {@code participants:}
+ * (from, to, cc and bcc), {@code attachment:}, {@code category:}, {@code hasattachment:}), AND,
+ * OR, NOT and parentheses; terms side by side must all match.
  */
 final class Aqs {
 
     private static final Map<String, String> PROPERTIES = Map.ofEntries(Map.entry("from", "from"), Map.entry("to", "to"),
-            Map.entry("cc", "cc"), Map.entry("subject", "subject"), Map.entry("body", "body"),
+            Map.entry("cc", "cc"), Map.entry("bcc", "bcc"), Map.entry("subject", "subject"), Map.entry("body", "body"),
             Map.entry("participants", "participants"), Map.entry("attachment", "attachment"),
             Map.entry("attachments", "attachment"), Map.entry("attachmentnames", "attachment"),
             Map.entry("category", "category"), Map.entry("categories", "category"));

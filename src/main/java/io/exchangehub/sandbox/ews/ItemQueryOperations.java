@@ -39,6 +39,9 @@ final class ItemQueryOperations {
             }
             Shape shape = Shape.parse(operation.require("ItemShape"));
             List<XmlIn> parents = operation.require("ParentFolderIds").children();
+            // Exchange charges every item a request returns to one EWSFindCountLimit budget: with
+            // several folders, the later ones get what the earlier left (a paged view is cut short)
+            int[] budget = {Paging.FIND_COUNT_LIMIT};
             return request.store().read(() -> Responses.each(name(), parents, (parentId, message) -> {
                 for (String uri : shape.additional()) {
                     if (ItemXml.notFindable(uri)) {
@@ -65,7 +68,9 @@ final class ItemQueryOperations {
                 }
                 Paging paging = contactsView != null ? viewLimit(contactsView)
                         : Paging.parse(operation.child("IndexedPageItemView"));
+                paging = new Paging(paging.offset(), Math.min(paging.max(), budget[0]), paging.fromEnd());
                 Page<Item> page = page(request, folder, filter, order, paging);
+                budget[0] -= page.items().size();
                 paging.describe(root, page.items().size(), page.total());
                 XmlOut items = root.child("t:Items");
                 for (Item item : page.items()) {

@@ -159,10 +159,16 @@ final class ItemSearch {
                     texts.addAll(names(message.cc));
                 }
             }
+            case "bcc" -> {
+                if (message != null) {
+                    texts.addAll(names(message.bcc));
+                }
+            }
             case "participants" -> {
                 texts.addAll(texts(item, "from"));
                 texts.addAll(texts(item, "to"));
                 texts.addAll(texts(item, "cc"));
+                texts.addAll(texts(item, "bcc"));
             }
             case "body" -> texts.add(item.body().asText());
             case "attachment" -> item.attachments.stream().map((Attachment a) -> a.name).forEach(texts::add);

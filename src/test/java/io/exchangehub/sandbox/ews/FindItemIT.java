@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
@@ -27,11 +28,13 @@ import microsoft.exchange.webservices.data.core.enumeration.search.FolderTravers
 import microsoft.exchange.webservices.data.core.enumeration.search.LogicalOperator;
 import microsoft.exchange.webservices.data.core.enumeration.search.OffsetBasePoint;
 import microsoft.exchange.webservices.data.core.enumeration.search.SortDirection;
+import microsoft.exchange.webservices.data.core.enumeration.service.error.ServiceErrorHandling;
 import microsoft.exchange.webservices.data.core.service.item.Item;
 import microsoft.exchange.webservices.data.core.service.schema.ContactSchema;
 import microsoft.exchange.webservices.data.core.service.schema.EmailMessageSchema;
 import microsoft.exchange.webservices.data.core.service.schema.FolderSchema;
 import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
+import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.search.FindFoldersResults;
 import microsoft.exchange.webservices.data.search.FindItemsResults;
 import microsoft.exchange.webservices.data.search.FolderView;
@@ -132,6 +135,64 @@ class FindItemIT extends EwsTestSupport {
                 && (" " + m.from.name() + " " + m.from.address()).toLowerCase(Locale.ROOT)
                 .matches(".*[^\\p{L}\\p{N}]" + surname.toLowerCase(Locale.ROOT) + ".*")).count());
         assertThat(bySender).hasSize((int) expected);
+    }
+
+    /**
+     * One FindItem over several folders answers each folder on its own, with the same query, view
+     * and order, and charges every item it returns to one find count budget of 1,000, as Exchange's
+     * EWSFindCountLimit does: the folders after the budget is spent get a page cut short, which says
+     * there is more.
+     */
+    @Test
+    void oneFindItemOverSeveralFoldersAnswersEachAndSharesTheFindCountLimit() throws Exception {
+        ExchangeService alice = ews(ALICE);
+        io.exchangehub.sandbox.store.Folder inboxFolder = folder(ALICE, WellKnownFolder.INBOX);
+        io.exchangehub.sandbox.store.Folder archive = store.read(() -> mailbox(ALICE).folderByPath(SeedPopulator.ARCHIVE_FOLDER));
+        io.exchangehub.sandbox.store.Folder sent = folder(ALICE, WellKnownFolder.SENT_ITEMS);
+        int inInbox = store.read(inboxFolder::totalCount);
+        ItemView view = new ItemView(1000);
+        view.getOrderBy().add(ItemSchema.DateTimeReceived, SortDirection.Descending);
+        var responses = alice.findItems(List.of(new FolderId(inboxFolder.id), new FolderId(archive.id), new FolderId(sent.id)), null,
+                null, view, null, ServiceErrorHandling.ReturnErrors);
+        assertThat(responses.getCount()).isEqualTo(3);
+        FindItemsResults<Item> first = responses.getResponseAtIndex(0).getResults();
+        FindItemsResults<Item> second = responses.getResponseAtIndex(1).getResults();
+        FindItemsResults<Item> third = responses.getResponseAtIndex(2).getResults();
+        assertThat(first.getItems()).hasSize(inInbox);
+        assertThat(first.isMoreAvailable()).isFalse();
+        assertThat(second.getItems()).hasSize(1000 - inInbox);
+        assertThat(second.isMoreAvailable()).isTrue();
+        assertThat(second.getTotalCount()).isEqualTo(10_000);
+        assertThat(third.getItems()).isEmpty();
+        assertThat(third.isMoreAvailable()).isTrue();
+
+        String marker = "hubquery" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        var found = alice.findItems(List.of(new FolderId(inboxFolder.id), new FolderId(archive.id)), null, marker, new ItemView(10),
+                null, ServiceErrorHandling.ReturnErrors);
+        assertThat(found.getResponseAtIndex(0).getResults().getItems()).isEmpty();
+        assertThat(found.getResponseAtIndex(1).getResults().getItems()).isEmpty();
+    }
+
+    /** {@code bcc:} and {@code participants:} (from, to, cc and bcc) find the address a sent message has only in bcc. */
+    @Test
+    void queryStringsFindAnAddressInBcc() throws Exception {
+        ExchangeService alice = ews(ALICE);
+        String address = "hidden." + UUID.randomUUID().toString().substring(0, 8) + "@fabrikam.example";
+        io.exchangehub.sandbox.store.Folder drafts = folder(ALICE, WellKnownFolder.DRAFTS);
+        String id = store.write(() -> store.createMessage(drafts, m -> {
+            m.subject = "Blind copy";
+            m.to = List.of(new io.exchangehub.sandbox.store.Recipient("Nobody", "nobody@fabrikam.example"));
+            m.bcc = List.of(new io.exchangehub.sandbox.store.Recipient("Hidden", address));
+        }).id);
+        try {
+            for (String query : List.of("bcc:\"" + address + "\"", "participants:\"" + address + "\"")) {
+                FindItemsResults<Item> results = alice.findItems(new FolderId(drafts.id), query, new ItemView(10));
+                assertThat(results.getItems()).as(query).extracting(i -> i.getId().getUniqueId()).containsExactly(id);
+            }
+            assertThat(alice.findItems(new FolderId(drafts.id), "to:\"" + address + "\"", new ItemView(10)).getItems()).isEmpty();
+        } finally {
+            store.write(() -> store.delete(store.item(id), io.exchangehub.sandbox.store.DeleteMode.HARD));
+        }
     }
 
     @Test

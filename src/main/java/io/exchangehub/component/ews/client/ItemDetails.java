@@ -27,8 +27,8 @@ public final class ItemDetails {
 
     /** The properties this class reads; a calendar item's attendees are its three lists. */
     public enum Field {
-        TO_RECIPIENTS("message:ToRecipients"), CC_RECIPIENTS("message:CcRecipients"), FLAG("item:Flag"),
-        PREVIEW("item:Preview"), JOIN_ONLINE_MEETING_URL("calendar:JoinOnlineMeetingUrl"),
+        TO_RECIPIENTS("message:ToRecipients"), CC_RECIPIENTS("message:CcRecipients"), BCC_RECIPIENTS("message:BccRecipients"),
+        FLAG("item:Flag"), PREVIEW("item:Preview"), JOIN_ONLINE_MEETING_URL("calendar:JoinOnlineMeetingUrl"),
         ATTENDEES("calendar:RequiredAttendees", "calendar:OptionalAttendees", "calendar:Resources");
 
         final List<String> fieldUris;
@@ -65,14 +65,15 @@ public final class ItemDetails {
      * @param error     the ResponseCode of a failed item, else null
      * @param to        to recipients
      * @param cc        cc recipients
+     * @param bcc       bcc recipients (a sent message's own copy has them)
      * @param flag      the follow-up flag
      * @param preview   the first characters of the body's text
      * @param joinUrl   an online meeting's join URL
      * @param attendees a calendar item's required, then optional attendees, then resources, each with
      *                  their answer and, when Exchange gives it, when it came
      */
-    public record Details(String id, String error, List<Recipient> to, List<Recipient> cc, Flag flag, String preview,
-            String joinUrl, List<Attendee> attendees) {
+    public record Details(String id, String error, List<Recipient> to, List<Recipient> cc, List<Recipient> bcc, Flag flag,
+            String preview, String joinUrl, List<Attendee> attendees) {
 
         public boolean ok() {
             return error == null;
@@ -139,6 +140,7 @@ public final class ItemDetails {
         boolean errorClass;
         List<Recipient> to;
         List<Recipient> cc;
+        List<Recipient> bcc;
         Flag flag;
         String preview;
         String joinUrl;
@@ -151,11 +153,11 @@ public final class ItemDetails {
 
         Details details() {
             if (error != null) {
-                return new Details(null, error, null, null, null, null, null, null);
+                return new Details(null, error, null, null, null, null, null, null, null);
             }
             return new Details(id, null, asked(Field.TO_RECIPIENTS, to, List.of()), asked(Field.CC_RECIPIENTS, cc, List.of()),
-                    asked(Field.FLAG, flag, Flag.NONE), asked(Field.PREVIEW, preview, ""), joinUrl,
-                    asked(Field.ATTENDEES, List.copyOf(attendees), List.of()));
+                    asked(Field.BCC_RECIPIENTS, bcc, List.of()), asked(Field.FLAG, flag, Flag.NONE), asked(Field.PREVIEW, preview, ""),
+                    joinUrl, asked(Field.ATTENDEES, List.copyOf(attendees), List.of()));
         }
 
         private <T> T asked(Field field, T value, T empty) {
@@ -211,6 +213,7 @@ public final class ItemDetails {
             }
             case "ToRecipients" -> answer.to = mailboxes(xml, name);
             case "CcRecipients" -> answer.cc = mailboxes(xml, name);
+            case "BccRecipients" -> answer.bcc = mailboxes(xml, name);
             case "Flag" -> answer.flag = flag(xml);
             case "Preview" -> answer.preview = xml.getElementText();
             case "JoinOnlineMeetingUrl" -> answer.joinUrl = RawSoap.text(xml);

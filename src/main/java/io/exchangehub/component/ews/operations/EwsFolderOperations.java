@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
@@ -140,40 +141,53 @@ public final class EwsFolderOperations {
                 wellKnown.put(outcome.id(), outcome.name());
             }
         }
-        return session.call(null, service -> {
-            Map<String, Folder> folders = new LinkedHashMap<>();
-            Map<String, String> parents = new HashMap<>();
-            FolderView view = new FolderView(TREE_PAGE);
-            view.setTraversal(FolderTraversal.Deep);
-            view.setPropertySet(FOLDER_PROPERTIES);
-            FolderId root = new FolderId(WellKnownFolderName.MsgFolderRoot, new Mailbox(session.mailbox()));
-            FindFoldersResults page;
-            do {
-                page = service.findFolders(root, view);
-                for (Folder folder : page) {
-                    String id = folder.getId().getUniqueId();
-                    folders.put(id, folder);
-                    parents.put(id, folder.getParentFolderId() == null ? null : folder.getParentFolderId().getUniqueId());
-                }
-                if (page.getNextPageOffset() != null) {
-                    view.setOffset(page.getNextPageOffset());
-                }
-            } while (page.isMoreAvailable() && page.getNextPageOffset() != null);
-            Map<String, Boolean> listed = new HashMap<>();
-            Map<String, String> paths = new HashMap<>();
-            List<MailFolder> tree = new ArrayList<>();
-            for (Map.Entry<String, Folder> entry : folders.entrySet()) {
-                String id = entry.getKey();
-                if (mailOnly && !inMailTree(id, folders, parents, rootId, listed)) {
-                    continue;
-                }
-                String parent = parents.get(id);
-                String parentId = parent == null || parent.equals(rootId) ? null : parent;
-                tree.add(FolderMapper.folder(entry.getValue(), parentId, path(id, folders, parents, paths, rootId),
-                        wellKnown.get(id)));
+        return session.call(null, service -> walk(service, session.mailbox(), rootId, wellKnown, mailOnly));
+    }
+
+    /**
+     * The mail folders {@code listFolders} lists, without their well-known names, in one FindFolder
+     * (the top's id is known after the first time): where a search of the whole mailbox looks.
+     */
+    static List<MailFolder> mailFolders(EwsSession session) {
+        FolderId root = new FolderId(WellKnownFolderName.MsgFolderRoot, new Mailbox(session.mailbox()));
+        return session.call(null, service -> walk(service, session.mailbox(),
+                session.client().distinguishedId(service, session.mailbox() + "/" + WellKnownFolderName.MsgFolderRoot, root), Map.of(),
+                true));
+    }
+
+    private static List<MailFolder> walk(ExchangeService service, String mailbox, String rootId, Map<String, String> wellKnown,
+            boolean mailOnly) throws Exception {
+        Map<String, Folder> folders = new LinkedHashMap<>();
+        Map<String, String> parents = new HashMap<>();
+        FolderView view = new FolderView(TREE_PAGE);
+        view.setTraversal(FolderTraversal.Deep);
+        view.setPropertySet(FOLDER_PROPERTIES);
+        FolderId root = new FolderId(WellKnownFolderName.MsgFolderRoot, new Mailbox(mailbox));
+        FindFoldersResults page;
+        do {
+            page = service.findFolders(root, view);
+            for (Folder folder : page) {
+                String id = folder.getId().getUniqueId();
+                folders.put(id, folder);
+                parents.put(id, folder.getParentFolderId() == null ? null : folder.getParentFolderId().getUniqueId());
             }
-            return List.copyOf(tree);
-        });
+            if (page.getNextPageOffset() != null) {
+                view.setOffset(page.getNextPageOffset());
+            }
+        } while (page.isMoreAvailable() && page.getNextPageOffset() != null);
+        Map<String, Boolean> listed = new HashMap<>();
+        Map<String, String> paths = new HashMap<>();
+        List<MailFolder> tree = new ArrayList<>();
+        for (Map.Entry<String, Folder> entry : folders.entrySet()) {
+            String id = entry.getKey();
+            if (mailOnly && !inMailTree(id, folders, parents, rootId, listed)) {
+                continue;
+            }
+            String parent = parents.get(id);
+            String parentId = parent == null || parent.equals(rootId) ? null : parent;
+            tree.add(FolderMapper.folder(entry.getValue(), parentId, path(id, folders, parents, paths, rootId), wellKnown.get(id)));
+        }
+        return List.copyOf(tree);
     }
 
     /** Whether Graph's mailFolders would reach the folder: a visible mail folder whose parents up to the top are too. */
