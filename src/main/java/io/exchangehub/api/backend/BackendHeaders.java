@@ -26,7 +26,7 @@ public final class BackendHeaders {
             EwsConstants.DISPLAY_NAME, EwsConstants.TOP, EwsConstants.CURSOR, EwsConstants.SORT, EwsConstants.FILTER_UNREAD,
             EwsConstants.FILTER_FROM, EwsConstants.FILTER_SUBJECT, EwsConstants.RECEIVED_AFTER, EwsConstants.RECEIVED_BEFORE,
             EwsConstants.QUERY, EwsConstants.BODY_TYPE, EwsConstants.DELETE_MODE, EwsConstants.START, EwsConstants.END,
-            EwsConstants.TIME_ZONE, EwsConstants.COMMENT, EwsConstants.CHANGE_KEY),
+            EwsConstants.TIME_ZONE, EwsConstants.COMMENT, EwsConstants.CHANGE_KEY, EwsConstants.PARTICIPANT),
             EwsConstants.CONTENT_TYPE, EwsConstants.CONTENT_LENGTH, EwsConstants.FILE_NAME);
 
     static final Names MS_GRAPH = new Names("CamelMsGraph", MsGraphConstants.OPERATION, MsGraphConstants.MAILBOX, params(
@@ -35,7 +35,7 @@ public final class BackendHeaders {
             MsGraphConstants.SORT, MsGraphConstants.FILTER_UNREAD, MsGraphConstants.FILTER_FROM, MsGraphConstants.FILTER_SUBJECT,
             MsGraphConstants.RECEIVED_AFTER, MsGraphConstants.RECEIVED_BEFORE, MsGraphConstants.QUERY, MsGraphConstants.BODY_TYPE,
             MsGraphConstants.DELETE_MODE, MsGraphConstants.START, MsGraphConstants.END, MsGraphConstants.TIME_ZONE,
-            MsGraphConstants.COMMENT, MsGraphConstants.CHANGE_KEY),
+            MsGraphConstants.COMMENT, MsGraphConstants.CHANGE_KEY, MsGraphConstants.PARTICIPANT),
             MsGraphConstants.CONTENT_TYPE, MsGraphConstants.CONTENT_LENGTH, MsGraphConstants.FILE_NAME);
 
     /** Sets the {@code CamelEws…} headers of the exchange's call. */
