@@ -24,11 +24,14 @@ import io.exchangehub.model.Page;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
@@ -108,6 +111,10 @@ public final class EwsMessageOperations {
         String cursorText = session.header(EwsConstants.CURSOR, String.class);
         PageCursor cursor = cursorText == null || cursorText.isBlank() ? null : PageCursor.decode(cursorText, fingerprint);
 
+        if (query != null) {
+            return listByQuery(session, folderHeader, folder, top, new QueryStringMerge.Order(sortField, direction,
+                    mergedOrder(sortField, direction)), query, matcher(unread, from, subject, after, before), cursor, fingerprint);
+        }
         List<SearchFilter> filters = new ArrayList<>();
         if (unread != null) {
             filters.add(new SearchFilter.IsEqualTo(EmailMessageSchema.IsRead, !unread));
@@ -173,6 +180,71 @@ public final class EwsMessageOperations {
             return new EwsResult(new Page<>(List.copyOf(items), next, total), headers);
         });
         return session.config().isListDetails() ? detailedPage(session, listed) : listed;
+    }
+
+    /**
+     * listMessages with a query: FindItem carries the QueryString alone, since Exchange takes no
+     * restriction beside one (and ews-java-api refuses both), and {@link QueryStringMerge} keeps the
+     * other filters and the paging bound on the folder's matches, to the second. The cursor is
+     * the one of a listing without query (bound, offset, fingerprint), its offset counting the
+     * matches the hub keeps. No total: Exchange's count is of the query's matches before the hub's
+     * filters, so the page's {@code totalCount} is null and {@code CamelEwsTotalCount} is not set.
+     */
+    private static EwsResult listByQuery(EwsSession session, String folderHeader, FolderId folder, int top,
+            QueryStringMerge.Order order, String query, Predicate<MailMessage> keep, PageCursor cursor,
+            int fingerprint) {
+        boolean newestFirst = order.field() == ItemSchema.DateTimeReceived && order.direction() == SortDirection.Descending;
+        EwsResult listed = session.call(folderHeader, service -> {
+            Instant bound = cursor == null ? null : cursor.before();
+            if (cursor == null && !newestFirst) {
+                Instant newest = newest(service, folder, List.of(), query);
+                if (newest == null) {
+                    return EwsResult.of(new Page<MailMessage>(List.of(), null, null));
+                }
+                bound = newest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            }
+            String folderId = folder.getFolderName() == null ? folder.getUniqueId()
+                    : session.client().distinguishedId(service, session.mailbox() + "/" + folder.getFolderName(), folder);
+            int offset = cursor == null ? 0 : cursor.offset();
+            QueryStringMerge merge = new QueryStringMerge(List.of(Map.entry(folder, folderId)), query, order, bound, keep, top);
+            merge.start(service, Math.min(QueryStringMerge.MAX_PAGE, offset + top));
+            merge.skip(service, offset);
+            List<QueryStringMerge.Match> page = merge.take(service, top);
+            String next = null;
+            if (!page.isEmpty() && merge.hasNext(service)) {
+                next = (cursor == null && newestFirst ? QueryStringMerge.next(null, page, offset, fingerprint)
+                        : new PageCursor(bound, offset + page.size(), cursor == null ? 0 : cursor.carried(), fingerprint)).encode();
+            }
+            Map<String, Object> headers = next == null ? Map.of() : Map.of(EwsConstants.NEXT_CURSOR, next);
+            return new EwsResult(new Page<>(page.stream().map(QueryStringMerge.Match::summary).toList(), next, null), headers);
+        });
+        return session.config().isListDetails() ? detailedPage(session, listed) : listed;
+    }
+
+    /** The filters of listMessages as the hub checks them on a summary, as Exchange's restrictions would (substrings ignoring case). */
+    private static Predicate<MailMessage> matcher(Boolean unread, String from, String subject, Instant after,
+            Instant before) {
+        String fromText = from == null || from.isBlank() ? null : from.toLowerCase(Locale.ROOT);
+        String subjectText = subject == null || subject.isBlank() ? null : subject.toLowerCase(Locale.ROOT);
+        return m -> (unread == null || m.isRead() != unread)
+                && (fromText == null || m.from() != null && (contains(m.from().name(), fromText) || contains(m.from().address(), fromText)))
+                && (subjectText == null || contains(m.subject(), subjectText))
+                && QueryStringMerge.inWindow(m, after, before);
+    }
+
+    private static boolean contains(String text, String lowerNeedle) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+    }
+
+    /** The listing's order across folders (a listing has one folder, whose matches stay in Exchange's order). */
+    private static Comparator<QueryStringMerge.Match> mergedOrder(PropertyDefinition field, SortDirection direction) {
+        if (field == ItemSchema.DateTimeReceived && direction == SortDirection.Descending) {
+            return QueryStringMerge.NEWEST_FIRST;
+        }
+        Comparator<QueryStringMerge.Match> order = field == ItemSchema.DateTimeReceived
+                ? Comparator.comparing(QueryStringMerge.Match::second)
+                : Comparator.comparing(m -> m.summary().subject() == null ? "" : m.summary().subject().toLowerCase(Locale.ROOT));
+        return direction == SortDirection.Descending ? order.reversed() : order;
     }
 
     /**

@@ -2,20 +2,14 @@ package io.exchangehub.component.ews.operations;
 
 import io.exchangehub.component.ews.EwsConstants;
 import io.exchangehub.component.ews.EwsSession;
-import io.exchangehub.component.ews.client.EwsErrors;
-import io.exchangehub.component.ews.client.EwsTimes;
 import io.exchangehub.component.ews.client.ItemDetails;
 import io.exchangehub.component.ews.mapper.MessageMapper;
 import io.exchangehub.model.InvalidRequestException;
-import io.exchangehub.model.MailFolder;
 import io.exchangehub.model.MailMessage;
 import io.exchangehub.model.Page;
 import io.exchangehub.model.Recipient;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -25,18 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import microsoft.exchange.webservices.data.core.ExchangeService;
-import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
-import microsoft.exchange.webservices.data.core.enumeration.search.SortDirection;
-import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
-import microsoft.exchange.webservices.data.core.enumeration.service.error.ServiceErrorHandling;
-import microsoft.exchange.webservices.data.core.response.FindItemResponse;
-import microsoft.exchange.webservices.data.core.response.ServiceResponseCollection;
-import microsoft.exchange.webservices.data.core.service.item.Item;
-import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
-import microsoft.exchange.webservices.data.search.FindItemsResults;
-import microsoft.exchange.webservices.data.search.ItemView;
 
 /**
  * searchMessages: free text and/or a participant over every mail folder of the mailbox, newest
@@ -62,7 +45,8 @@ import microsoft.exchange.webservices.data.search.ItemView;
  * have the address itself, in any case, as from, to, cc or bcc. A QueryString excludes EWS
  * restrictions (Exchange's rule, and ews-java-api refuses both), and AQS dates are days in the
  * server's culture, so the received window is kept by the hub on the merged answers, to the
- * second; the paging bound too.
+ * second; the paging bound too. The reading, merging and keeping is {@link QueryStringMerge}'s,
+ * which listMessages with a query uses for its one folder.
  *
  * <p><b>Paging.</b> The cursor is a {@link PageCursor}: a bound (the first page's newest second, as
  * listMessages has it), the offset of the next page among the merged matches received before the
@@ -70,9 +54,8 @@ import microsoft.exchange.webservices.data.search.ItemView;
  * moves no offset, so pages neither repeat nor skip a match. The offset counts Exchange's matches,
  * before the participant check, so a page may hold fewer than {@code top} messages; a page the
  * check empties is not answered, the next one is read instead, so only the last page is empty.
- * Each page reads every folder's matches from the newest, as far as the offset plus a page, in
- * the one FindItem (a folder Exchange cut short, at its FindItem count limit or at the end of the
- * part read, is read on with a FindItem of its own), so deep pages read more than early ones.
+ * Each page reads every folder's matches from the newest, as far as the offset plus a page, so
+ * deep pages read more than early ones.
  */
 public final class EwsMessageSearchOperations {
 
@@ -85,19 +68,10 @@ public final class EwsMessageSearchOperations {
     private static final List<String> LIST_ONLY = List.of(EwsConstants.FOLDER_ID, EwsConstants.SORT, EwsConstants.FILTER_UNREAD,
             EwsConstants.FILTER_FROM, EwsConstants.FILTER_SUBJECT);
 
-    /** The most a FindItem answers per folder (Exchange's default EWSFindCountLimit). */
-    private static final int MAX_PAGE = 1000;
-    /** The least a folder is read on by, once its first part is used up. */
-    private static final int MIN_REFILL = 100;
-
     private static final Set<ItemDetails.Field> RECIPIENTS = EnumSet.of(ItemDetails.Field.TO_RECIPIENTS,
             ItemDetails.Field.CC_RECIPIENTS, ItemDetails.Field.BCC_RECIPIENTS);
     private static final Set<ItemDetails.Field> LIST_DETAILS = EnumSet.of(ItemDetails.Field.TO_RECIPIENTS,
             ItemDetails.Field.CC_RECIPIENTS, ItemDetails.Field.FLAG, ItemDetails.Field.PREVIEW);
-
-    /** Newest received second first; within a second, by folder id; within a folder, in Exchange's order. */
-    private static final Comparator<Match> ORDER = Comparator.comparing(Match::second, Comparator.reverseOrder())
-            .thenComparing(Match::folderId);
 
     private EwsMessageSearchOperations() {}
 
@@ -111,15 +85,9 @@ public final class EwsMessageSearchOperations {
      */
     private record Scope(String aqs, String participant, Instant after, Instant before) {
 
-        boolean inWindow(Item item, Instant received) {
-            if (after == null && before == null) {
-                return true;
-            }
-            // a draft has no received time in the model, so no window holds it
-            if (isDraft(item) || received == null) {
-                return false;
-            }
-            return (after == null || !received.isBefore(after)) && (before == null || received.isBefore(before));
+        /** Whether the message lies in the window; a draft has no received time in the model, so no window holds it. */
+        boolean inWindow(MailMessage summary) {
+            return QueryStringMerge.inWindow(summary, after, before);
         }
 
         boolean hasParticipant(MailMessage summary, ItemDetails.Details details) {
@@ -137,15 +105,6 @@ public final class EwsMessageSearchOperations {
         }
     }
 
-    /**
-     * One match of the query, as FindItem gave it.
-     *
-     * @param summary  the message's summary, with its folder
-     * @param second   when it was received, in whole seconds (EWS's precision)
-     * @param folderId the folder it is in
-     */
-    private record Match(MailMessage summary, Instant second, String folderId) {}
-
     public static EwsResult search(EwsSession session) {
         Scope scope = scope(session);
         int top = top(session);
@@ -154,11 +113,13 @@ public final class EwsMessageSearchOperations {
         String cursorText = session.header(EwsConstants.CURSOR, String.class);
         PageCursor cursor = cursorText == null || cursorText.isBlank() ? null : PageCursor.decode(cursorText, fingerprint);
 
-        List<MailFolder> folders = EwsFolderOperations.mailFolders(session).stream().filter(f -> f.totalCount() > 0).toList();
-        Merge merge = new Merge(session.mailbox(), folders, scope, cursor == null ? null : cursor.before(), top);
+        List<Map.Entry<FolderId, String>> folders = EwsFolderOperations.mailFolders(session).stream()
+                .filter(f -> f.totalCount() > 0).map(f -> Map.entry(EwsSession.folder(session.mailbox(), f.id()), f.id())).toList();
+        QueryStringMerge merge = new QueryStringMerge(folders, scope.aqs(), QueryStringMerge.Order.RECEIVED_NEWEST_FIRST,
+                cursor == null ? null : cursor.before(), scope::inWindow, top);
         int offset = cursor == null ? 0 : cursor.offset();
         session.call(null, service -> {
-            merge.start(service, Math.min(MAX_PAGE, offset + top));
+            merge.start(service, Math.min(QueryStringMerge.MAX_PAGE, offset + top));
             merge.skip(service, offset);
             return null;
         });
@@ -170,11 +131,11 @@ public final class EwsMessageSearchOperations {
         if (scope.participant() != null) {
             fields.addAll(RECIPIENTS);
         }
-        List<Match> consumed = new ArrayList<>();
+        List<QueryStringMerge.Match> consumed = new ArrayList<>();
         List<MailMessage> page = new ArrayList<>();
         boolean more;
         do {
-            List<Match> chunk = session.call(null, service -> merge.take(service, top));
+            List<QueryStringMerge.Match> chunk = session.call(null, service -> merge.take(service, top));
             consumed.addAll(chunk);
             List<ItemDetails.Details> details = fields.isEmpty() ? null : ItemDetails.read(session.client(), session.access(),
                     session.credentials(), chunk.stream().map(m -> ItemDetails.Ref.item(m.summary().id())).toList(), fields);
@@ -189,30 +150,12 @@ public final class EwsMessageSearchOperations {
             more = session.call(null, merge::hasNext);
         } while (page.isEmpty() && more);
 
-        String next = more ? next(cursor, consumed, offset, fingerprint).encode() : null;
+        String next = more ? QueryStringMerge.next(cursor, consumed, offset, fingerprint).encode() : null;
         Map<String, Object> headers = new HashMap<>();
         if (next != null) {
             headers.put(EwsConstants.NEXT_CURSOR, next);
         }
         return new EwsResult(new Page<>(List.copyOf(page), next, null), headers);
-    }
-
-    /**
-     * The cursor after what this request consumed. On the first page the bound becomes the newest
-     * second seen, and the matches of that second are left out of the offset (later pages list
-     * only what is older, so mail arriving within that very second stays out too); when everything
-     * consumed lies in that second, the bound is the end of it.
-     */
-    private static PageCursor next(PageCursor cursor, List<Match> consumed, int offset, int fingerprint) {
-        if (cursor != null) {
-            return new PageCursor(cursor.before(), offset + consumed.size(), cursor.carried(), fingerprint);
-        }
-        Instant newest = consumed.get(0).second();
-        int inNewest = (int) consumed.stream().filter(m -> m.second().equals(newest)).count();
-        if (inNewest < consumed.size()) {
-            return new PageCursor(newest, consumed.size() - inNewest, inNewest, fingerprint);
-        }
-        return new PageCursor(newest.plusSeconds(1), consumed.size(), 0, fingerprint);
     }
 
     private static Scope scope(EwsSession session) {
@@ -256,166 +199,9 @@ public final class EwsMessageSearchOperations {
 
     private static int top(EwsSession session) {
         int top = session.header(EwsConstants.TOP, session.config().getPageSize(), Integer.class);
-        if (top < 1 || top > MAX_PAGE) {
+        if (top < 1 || top > QueryStringMerge.MAX_PAGE) {
             throw new InvalidRequestException("top must be between 1 and 1000", null, null);
         }
         return top;
-    }
-
-    private static boolean isDraft(Item item) {
-        try {
-            return Boolean.TRUE.equals(item.getIsDraft());
-        } catch (Exception notLoaded) {
-            return false;
-        }
-    }
-
-    private static Instant received(Item item) {
-        try {
-            return EwsTimes.instant(item.getDateTimeReceived());
-        } catch (Exception notLoaded) {
-            return null;
-        }
-    }
-
-    /** One mail folder's matches, read from Exchange as far as the merge needs them. */
-    private static final class FolderMatches {
-        final String folderId;
-        final FolderId folder;
-        final ArrayDeque<Match> read = new ArrayDeque<>();
-        /** How many of the folder's matches Exchange has answered so far: the offset to read on from. */
-        int answered;
-        boolean more = true;
-
-        FolderMatches(String mailbox, String folderId) {
-            this.folderId = folderId;
-            this.folder = EwsSession.folder(mailbox, folderId);
-        }
-    }
-
-    /**
-     * The folders' matches merged newest first, under the bound and inside the window. Each step
-     * that calls Exchange keeps what it has done in the merge itself, so that a call repeated after
-     * ErrorServerBusy goes on where the failed one stopped.
-     */
-    private static final class Merge {
-        private final List<FolderMatches> folders = new ArrayList<>();
-        private final Scope scope;
-        private final Instant bound;
-        private final int refill;
-        private boolean started;
-        private int skipped;
-        private final List<Match> taken = new ArrayList<>();
-
-        Merge(String mailbox, List<MailFolder> mailFolders, Scope scope, Instant bound, int top) {
-            mailFolders.forEach(f -> folders.add(new FolderMatches(mailbox, f.id())));
-            this.scope = scope;
-            this.bound = bound;
-            this.refill = Math.min(MAX_PAGE, Math.max(MIN_REFILL, top));
-        }
-
-        /** Reads the newest {@code size} matches of every folder, in one FindItem. */
-        void start(ExchangeService service, int size) throws Exception {
-            if (started || folders.isEmpty()) {
-                return;
-            }
-            ServiceResponseCollection<FindItemResponse<Item>> responses = service.findItems(
-                    folders.stream().map(f -> f.folder).toList(), null, scope.aqs(), view(size, 0), null,
-                    ServiceErrorHandling.ReturnErrors);
-            for (int i = 0; i < folders.size(); i++) {
-                FindItemResponse<Item> response = responses.getResponseAtIndex(i);
-                if (response.getResult() == ServiceResult.Error && response.getErrorCode() != ServiceError.ErrorFolderNotFound
-                        && response.getErrorCode() != ServiceError.ErrorExceededFindCountLimit) {
-                    throw EwsErrors.of(response, null);
-                }
-            }
-            for (int i = 0; i < folders.size(); i++) {
-                FolderMatches folder = folders.get(i);
-                FindItemResponse<Item> response = responses.getResponseAtIndex(i);
-                if (response.getResult() != ServiceResult.Error) {
-                    accept(folder, response.getResults());
-                } else if (response.getErrorCode() == ServiceError.ErrorFolderNotFound) {
-                    // deleted since the folders were listed: nothing to find there
-                    folder.more = false;
-                }
-                // over the count limit: the folder is read on its own when the merge reaches it
-            }
-            started = true;
-        }
-
-        /** Leaves out the first {@code count} matches: the pages before this one. */
-        void skip(ExchangeService service, int count) throws Exception {
-            while (skipped < count && next(service) != null) {
-                skipped++;
-            }
-        }
-
-        /** The next {@code count} matches, in order (fewer at the end). */
-        List<Match> take(ExchangeService service, int count) throws Exception {
-            Match match;
-            while (taken.size() < count && (match = next(service)) != null) {
-                taken.add(match);
-            }
-            List<Match> chunk = List.copyOf(taken);
-            taken.clear();
-            return chunk;
-        }
-
-        boolean hasNext(ExchangeService service) throws Exception {
-            fill(service);
-            return folders.stream().anyMatch(f -> !f.read.isEmpty());
-        }
-
-        private Match next(ExchangeService service) throws Exception {
-            fill(service);
-            FolderMatches newest = null;
-            for (FolderMatches folder : folders) {
-                if (!folder.read.isEmpty() && (newest == null || ORDER.compare(folder.read.peek(), newest.read.peek()) < 0)) {
-                    newest = folder;
-                }
-            }
-            return newest == null ? null : newest.read.poll();
-        }
-
-        /** Reads on in every folder whose matches read so far are used up while Exchange has more. */
-        private void fill(ExchangeService service) throws Exception {
-            for (FolderMatches folder : folders) {
-                while (folder.read.isEmpty() && folder.more) {
-                    FindItemResponse<Item> response = service.findItems(List.of(folder.folder), null, scope.aqs(),
-                            view(refill, folder.answered), null, ServiceErrorHandling.ReturnErrors).getResponseAtIndex(0);
-                    if (response.getResult() == ServiceResult.Error) {
-                        if (response.getErrorCode() != ServiceError.ErrorFolderNotFound) {
-                            throw EwsErrors.of(response, null);
-                        }
-                        folder.more = false;
-                    } else if (response.getResults().getItems().isEmpty() && response.getResults().isMoreAvailable()) {
-                        // Exchange says there is more but gives none: the caller's find count budget is spent elsewhere
-                        throw EwsErrors.of("ErrorExceededFindCountLimit", null, null, null);
-                    } else {
-                        accept(folder, response.getResults());
-                    }
-                }
-            }
-        }
-
-        private void accept(FolderMatches folder, FindItemsResults<Item> results) {
-            for (Item item : results.getItems()) {
-                Instant received = received(item);
-                Instant second = received == null ? Instant.EPOCH : received.truncatedTo(ChronoUnit.SECONDS);
-                if ((bound == null || second.isBefore(bound)) && scope.inWindow(item, received)) {
-                    folder.read.add(new Match(MessageMapper.with(MessageMapper.message(item, false), folder.folderId, null), second,
-                            folder.folderId));
-                }
-            }
-            folder.answered += results.getItems().size();
-            folder.more = results.isMoreAvailable();
-        }
-
-        private static ItemView view(int size, int offset) throws Exception {
-            ItemView view = new ItemView(size, offset);
-            view.setPropertySet(EwsMessageOperations.LIST_PROPERTIES);
-            view.getOrderBy().add(ItemSchema.DateTimeReceived, SortDirection.Descending);
-            return view;
-        }
     }
 }
