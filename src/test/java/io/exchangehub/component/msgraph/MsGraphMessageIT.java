@@ -3,6 +3,12 @@ package io.exchangehub.component.msgraph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.models.MessageCollectionResponse;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import io.exchangehub.model.Attachment;
 import io.exchangehub.model.AttachmentUpload;
 import io.exchangehub.model.Body;
@@ -18,11 +24,14 @@ import io.exchangehub.model.NotFoundException;
 import io.exchangehub.model.Page;
 import io.exchangehub.model.Recipient;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -135,20 +144,132 @@ class MsGraphMessageIT extends MsGraphIntegrationTest {
             Exchange searched = call("messages", MsGraphOperation.listMessages, null, MsGraphConstants.QUERY, hostile);
             assertThat(searched.getException()).as(hostile).isNull();
             assertThat(searched.getMessage().getBody(Page.class).items()).as(hostile).isEmpty();
+            Exchange kept = call("messages", MsGraphOperation.listMessages, null, MsGraphConstants.QUERY, hostile,
+                    MsGraphConstants.FILTER_UNREAD, false, MsGraphConstants.RECEIVED_AFTER, Instant.parse("2020-01-01T00:00:00Z"),
+                    MsGraphConstants.FILTER_FROM, hostile);
+            assertThat(kept.getException()).as(hostile).isNull();
+            assertThat(kept.getMessage().getBody(Page.class).items()).as(hostile).isEmpty();
         }
         Page<?> quoted = page(MsGraphConstants.QUERY, "O'Brien");
         assertThat(quoted.items()).as("a quote in a name is just a letter").isNotEmpty();
     }
 
     @Test
-    void searchFindsInboxMessagesByFreeTextAndRefusesFiltersGraphCannotAdd() {
+    void searchFindsInboxMessagesByFreeTextBesideTheUnreadFilterAndRefusesAnEmptyWindow() {
         @SuppressWarnings("unchecked")
         Page<MailMessage> found = result("messages", MsGraphOperation.listMessages, null, Page.class,
                 MsGraphConstants.QUERY, "board pack");
         assertThat(found.items()).extracting(MailMessage::subject).contains("Board pack for Q3 (25 MB)");
-        Exchange mixed = call("messages", MsGraphOperation.listMessages, null, MsGraphConstants.QUERY, "board",
-                MsGraphConstants.FILTER_UNREAD, true);
-        assertThat(mixed.getException()).isInstanceOf(InvalidRequestException.class);
+        Page<MailMessage> unread = page(MsGraphConstants.QUERY, "board", MsGraphConstants.FILTER_UNREAD, true, MsGraphConstants.TOP, 1000);
+        assertThat(unread.items()).allMatch(m -> !m.isRead());
+        Page<MailMessage> read = page(MsGraphConstants.QUERY, "board", MsGraphConstants.FILTER_UNREAD, false, MsGraphConstants.TOP, 1000);
+        assertThat(read.items()).isNotEmpty().allMatch(MailMessage::isRead);
+        assertThat(read.totalCount()).as("Graph's count would be of the query's matches, not of what the hub keeps").isNull();
+        Page<MailMessage> all = page(MsGraphConstants.QUERY, "board", MsGraphConstants.TOP, 1000);
+        assertThat(unread.items().size() + read.items().size()).isEqualTo(all.items().size());
+        Instant at = Instant.parse("2024-06-10T12:00:00Z");
+        Exchange empty = call("messages", MsGraphOperation.listMessages, null, MsGraphConstants.QUERY, "board",
+                MsGraphConstants.RECEIVED_AFTER, at, MsGraphConstants.RECEIVED_BEFORE, at);
+        assertThat(empty.getException()).isInstanceOf(InvalidRequestException.class);
+    }
+
+    /**
+     * The expectation comes from outside the component: the folder listed by Graph's own
+     * {@code $filter} (no query), intersected with what Graph's {@code $search} of the folder
+     * finds, through the Graph SDK directly.
+     */
+    @Test
+    void listMessagesWithAQueryKeepsUnreadAndTheExactReceivedWindowOnEveryPageToTheEnd() {
+        String archive = archive().id();
+        List<Message> matches = rawSearch(archive, "Kestrel");
+        assertThat(matches).as("under Graph's 1,000 search results").hasSizeGreaterThan(100).hasSizeLessThan(1000);
+        List<Instant> received = matches.stream().map(m -> m.getReceivedDateTime().toInstant()).sorted().toList();
+        // a bound inside a second: a listing's window is to the second, with a query or without
+        Instant after = received.get(received.size() / 5).plusMillis(1);
+        Instant before = received.get(received.size() * 4 / 5);
+        Set<String> inWindow = listedToTheEnd(MsGraphConstants.FOLDER_ID, archive, MsGraphConstants.RECEIVED_AFTER, after,
+                MsGraphConstants.RECEIVED_BEFORE, before, MsGraphConstants.TOP, 1000);
+        for (boolean unread : List.of(false, true)) {
+            Set<String> listed = listedToTheEnd(MsGraphConstants.FOLDER_ID, archive, MsGraphConstants.FILTER_UNREAD, unread,
+                    MsGraphConstants.RECEIVED_AFTER, after, MsGraphConstants.RECEIVED_BEFORE, before, MsGraphConstants.TOP, 1000);
+            List<String> expected = matches.stream().map(Message::getId).filter(listed::contains).toList();
+            List<String> windowed = matches.stream().map(Message::getId).filter(inWindow::contains).toList();
+            assertThat(expected).as("some, and fewer than the window alone keeps").isNotEmpty().hasSizeLessThan(windowed.size());
+            // the few unread archive messages one a page, the many read ones twenty a page
+            int top = unread ? 1 : 20;
+            assertThat(expected).as("several pages").hasSizeGreaterThan(2 * top);
+            List<String> paged = queriedToTheEnd(top, MsGraphConstants.FOLDER_ID, archive, MsGraphConstants.QUERY, "Kestrel",
+                    MsGraphConstants.FILTER_UNREAD, unread, MsGraphConstants.RECEIVED_AFTER, after,
+                    MsGraphConstants.RECEIVED_BEFORE, before.toString(), MsGraphConstants.TOP, top);
+            assertThat(paged).as("unread %s: no duplicate, no gap, in Graph's order", unread).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /** The ids of a listing without a query, along its cursors. */
+    private Set<String> listedToTheEnd(Object... headers) {
+        Set<String> ids = new HashSet<>();
+        Page<MailMessage> page = page(headers);
+        while (true) {
+            page.items().forEach(m -> ids.add(m.id()));
+            if (page.nextCursor() == null) {
+                return ids;
+            }
+            page = page(MsGraphConstants.CURSOR, page.nextCursor());
+        }
+    }
+
+    /** The ids of a listing with a query, along its cursors alone, checking each page's size, total and cursor. */
+    private List<String> queriedToTheEnd(int top, Object... headers) {
+        List<String> ids = new ArrayList<>();
+        Page<MailMessage> page = page(headers);
+        while (true) {
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(top);
+            assertThat(page.totalCount()).isNull();
+            page.items().forEach(m -> ids.add(m.id()));
+            if (page.nextCursor() == null) {
+                return ids;
+            }
+            assertThat(page.items()).as("only the last page may be empty").isNotEmpty();
+            assertThat(page.nextCursor()).matches("[A-Za-z0-9_-]+");
+            page = page(MsGraphConstants.CURSOR, page.nextCursor());
+        }
+    }
+
+    /** Every match of a {@code $search} of a folder, id and received time, in Graph's order, along Graph's next links. */
+    private List<Message> rawSearch(String folderId, String kql) {
+        GraphServiceClient graph = rawGraph();
+        List<Message> all = new ArrayList<>();
+        MessageCollectionResponse page = graph.users().byUserId(CAROL).mailFolders().byMailFolderId(folderId).messages().get(c -> {
+            c.queryParameters.search = "\"" + kql + "\"";
+            c.queryParameters.select = new String[] {"id", "receivedDateTime"};
+            c.queryParameters.top = 250;
+        });
+        while (true) {
+            all.addAll(page.getValue());
+            if (page.getOdataNextLink() == null) {
+                return all;
+            }
+            page = graph.users().byUserId(CAROL).messages().withUrl(page.getOdataNextLink()).get();
+        }
+    }
+
+    private GraphServiceClient rawGraph() {
+        String token = tokenOf(CAROL);
+        AllowedHostsValidator hosts = new AllowedHostsValidator("localhost");
+        AccessTokenProvider provider = new AccessTokenProvider() {
+            @Override
+            public String getAuthorizationToken(URI uri, Map<String, Object> context) {
+                return hosts.isUrlHostValid(uri) ? token : "";
+            }
+
+            @Override
+            public AllowedHostsValidator getAllowedHostsValidator() {
+                return hosts;
+            }
+        };
+        GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(provider));
+        client.getRequestAdapter().setBaseUrl(camel.getComponent("msgraph", MsGraphComponent.class).getConfiguration().getBaseUrl());
+        return client;
     }
 
     @Test

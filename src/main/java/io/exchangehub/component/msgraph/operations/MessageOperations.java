@@ -91,25 +91,26 @@ public final class MessageOperations {
     private Page<MailMessage> list(MsGraphRequest request) {
         String baseUrl = request.client().baseUrl();
         String cursor = request.header(MsGraphConstants.CURSOR);
+        String query = request.header(MsGraphConstants.QUERY);
+        if (cursor != null ? SearchScope.carried(cursor, baseUrl) : query != null && !query.isBlank()) {
+            return cursor != null ? SearchScope.resume(request, cursor) : queried(request, query);
+        }
         MessageCollectionResponse page;
         if (cursor != null) {
             String link = Cursors.decode(cursor, baseUrl);
             page = request.graph(null, user -> user.messages().withUrl(link).get(request.call()::attach));
         } else {
-            String given = request.header(MsGraphConstants.FOLDER_ID);
-            String folderId = given == null || given.isBlank() ? "inbox" : given;
+            String folderId = folderId(request);
             int top = request.top();
-            String search = search(request);
-            String filter = search == null ? filter(request) : null;
-            String[] orderby = search == null ? new String[] {orderBy(request.header(MsGraphConstants.SORT))} : null;
+            String filter = filter(request);
+            String[] orderby = {orderBy(request.header(MsGraphConstants.SORT))};
             page = request.graph(folderId, user -> user.mailFolders().byMailFolderId(folderId).messages().get(c -> {
                 request.call().attach(c);
                 c.queryParameters.top = top;
                 c.queryParameters.select = MessageMapper.SUMMARY;
-                c.queryParameters.search = search;
                 c.queryParameters.filter = filter;
                 c.queryParameters.orderby = orderby;
-                c.queryParameters.count = search == null ? Boolean.TRUE : null;
+                c.queryParameters.count = Boolean.TRUE;
             }));
         }
         List<MailMessage> items = new ArrayList<>();
@@ -118,21 +119,23 @@ public final class MessageOperations {
         return new Page<>(List.copyOf(items), Cursors.encode(page.getOdataNextLink(), baseUrl), total);
     }
 
+    private static String folderId(MsGraphRequest request) {
+        String given = request.header(MsGraphConstants.FOLDER_ID);
+        return given == null || given.isBlank() ? "inbox" : given;
+    }
+
     /**
-     * {@code $search} for a free-text query, with the sender and subject as KQL terms; null
-     * without a query. Graph takes no {@code $filter} beside {@code $search}, and KQL has no
-     * read state: those filters cannot go with a query.
+     * A folder's messages with a free-text query: Graph's {@code $search}, newest sent first (Graph
+     * takes no {@code $filter}, {@code $orderby} or {@code $count} beside it). The sender and
+     * subject join the KQL as terms, the received window as its days, one wider each side; KQL
+     * has no read state. The hub then keeps the read state and the window itself
+     * ({@link SearchScope}, as searchMessages keeps its window), so there is no total. The window
+     * is kept to the second, as the {@code $filter} of a listing without a query has it, so that
+     * a query only ever narrows a folder's listing.
      */
-    private static String search(MsGraphRequest request) {
-        String query = request.header(MsGraphConstants.QUERY);
-        if (query == null || query.isBlank()) {
-            return null;
-        }
-        if (request.flag(MsGraphConstants.FILTER_UNREAD) != null || request.instant(MsGraphConstants.RECEIVED_AFTER) != null
-                || request.instant(MsGraphConstants.RECEIVED_BEFORE) != null) {
-            throw new InvalidRequestException("Microsoft Graph cannot combine a free-text query with the unread or date filters.",
-                    null, null);
-        }
+    private static Page<MailMessage> queried(MsGraphRequest request, String query) {
+        SearchScope scope = new SearchScope(toTheSecond(request.instant(MsGraphConstants.RECEIVED_AFTER)),
+                toTheSecond(request.instant(MsGraphConstants.RECEIVED_BEFORE)), null, request.flag(MsGraphConstants.FILTER_UNREAD));
         List<String> terms = new ArrayList<>(ODataText.phrases(query));
         if (terms.isEmpty()) {
             throw new InvalidRequestException("The query has no word to search for.", null, null);
@@ -140,7 +143,18 @@ public final class MessageOperations {
         Stream.of(ODataText.restriction("from", request.header(MsGraphConstants.FILTER_FROM)),
                 ODataText.restriction("subject", request.header(MsGraphConstants.FILTER_SUBJECT))).filter(Objects::nonNull)
                 .forEach(terms::add);
-        return ODataText.searchValue(terms);
+        terms.addAll(scope.kqlWindow());
+        String search = ODataText.searchValue(terms);
+        String folderId = folderId(request);
+        int top = request.top();
+        MessageCollectionResponse page = request.graph(folderId, user -> user.mailFolders().byMailFolderId(folderId).messages()
+                .get(c -> {
+                    request.call().attach(c);
+                    c.queryParameters.top = top;
+                    c.queryParameters.select = MessageMapper.SUMMARY;
+                    c.queryParameters.search = search;
+                }));
+        return scope.keep(request, page);
     }
 
     /** The {@code $filter} of the unread, sender, subject and date filters; null when there is none. */
@@ -181,6 +195,10 @@ public final class MessageOperations {
             throw new InvalidRequestException("The sort must be receivedAt or subject, with - in front for descending.", null, null);
         }
         return order;
+    }
+
+    private static Instant toTheSecond(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String odataTime(Instant instant) {

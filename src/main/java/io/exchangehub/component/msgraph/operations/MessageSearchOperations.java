@@ -1,26 +1,15 @@
 package io.exchangehub.component.msgraph.operations;
 
-import com.microsoft.graph.models.Message;
 import com.microsoft.graph.models.MessageCollectionResponse;
-import com.microsoft.graph.models.Recipient;
 import io.exchangehub.component.msgraph.MsGraphConstants;
-import io.exchangehub.component.msgraph.mapping.Cursors;
 import io.exchangehub.component.msgraph.mapping.MessageMapper;
 import io.exchangehub.component.msgraph.mapping.ODataText;
 import io.exchangehub.model.InvalidRequestException;
 import io.exchangehub.model.MailMessage;
 import io.exchangehub.model.Page;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,7 +21,8 @@ import java.util.stream.Stream;
  * wider on each side because Exchange does not say in which zone a KQL day lies; the hub then
  * keeps only what lies in the window to the instant, and only mail the participant's address
  * is on (Exchange's index also matches names, aliases and parts of addresses). Later pages must
- * do the same, so the window and the address travel in the cursor, behind Graph's next link.
+ * do the same, so the window and the address travel in the cursor, behind Graph's next link
+ * ({@link SearchScope}, which listMessages with a query shares).
  */
 public final class MessageSearchOperations {
 
@@ -51,44 +41,23 @@ public final class MessageSearchOperations {
 
     /** A page of matches; pages may hold fewer than asked (what the hub drops), but none is empty before the last. */
     public Page<MailMessage> search(MsGraphRequest request) {
-        String baseUrl = request.client().baseUrl();
         String cursor = request.header(MsGraphConstants.CURSOR);
-        Scope scope;
-        MessageCollectionResponse page;
         if (cursor != null) {
-            String link = Cursors.decode(cursor, baseUrl);
-            int hash = link.indexOf('#');
-            scope = hash < 0 ? Scope.NONE : Scope.parse(link.substring(hash + 1), cursor);
-            page = next(request, hash < 0 ? link : link.substring(0, hash));
-        } else {
-            scope = scope(request);
-            String search = kql(request.header(MsGraphConstants.QUERY), scope);
-            int top = request.top();
-            page = request.graph(null, user -> user.messages().get(c -> {
-                request.call().attach(c);
-                c.queryParameters.top = top;
-                c.queryParameters.select = SELECT;
-                c.queryParameters.search = search;
-            }));
+            return SearchScope.resume(request, cursor);
         }
-        List<MailMessage> items = new ArrayList<>();
-        while (true) {
-            page.getValue().stream().filter(scope::accepts).forEach(m -> items.add(MessageMapper.summary(m)));
-            if (!items.isEmpty() || page.getOdataNextLink() == null) {
-                break;
-            }
-            // a page of Graph's that the hub emptied: read on, so that only the last page can be empty
-            page = next(request, page.getOdataNextLink());
-        }
-        String nextLink = page.getOdataNextLink();
-        return new Page<>(List.copyOf(items), nextLink == null ? null : Cursors.encode(nextLink + scope.fragment(), baseUrl), null);
+        SearchScope scope = scope(request);
+        String search = kql(request.header(MsGraphConstants.QUERY), scope);
+        int top = request.top();
+        MessageCollectionResponse page = request.graph(null, user -> user.messages().get(c -> {
+            request.call().attach(c);
+            c.queryParameters.top = top;
+            c.queryParameters.select = SELECT;
+            c.queryParameters.search = search;
+        }));
+        return scope.keep(request, page);
     }
 
-    private static MessageCollectionResponse next(MsGraphRequest request, String link) {
-        return request.graph(null, user -> user.messages().withUrl(link).get(request.call()::attach));
-    }
-
-    private static Scope scope(MsGraphRequest request) {
+    private static SearchScope scope(MsGraphRequest request) {
         for (String header : LIST_ONLY) {
             if (given(request, header) != null) {
                 throw new InvalidRequestException("searchMessages searches every folder, newest sent first, and takes no "
@@ -97,9 +66,6 @@ public final class MessageSearchOperations {
         }
         Instant after = request.instant(MsGraphConstants.RECEIVED_AFTER);
         Instant before = request.instant(MsGraphConstants.RECEIVED_BEFORE);
-        if (after != null && before != null && !after.isBefore(before)) {
-            throw new InvalidRequestException("The received window is empty: its start must lie before its end.", null, null);
-        }
         String participant = given(request, MsGraphConstants.PARTICIPANT);
         if (participant != null && (participant.length() > 254 || !SMTP_ADDRESS.matcher(participant).matches())) {
             throw new InvalidRequestException("The participant must be an SMTP address.", null, null);
@@ -108,7 +74,7 @@ public final class MessageSearchOperations {
             throw new IllegalArgumentException("searchMessages needs the header " + MsGraphConstants.QUERY + " or "
                     + MsGraphConstants.PARTICIPANT);
         }
-        return new Scope(after, before, participant);
+        return new SearchScope(after, before, participant, null);
     }
 
     /** A header's text without the spaces around it; null when it is absent or blank, as listMessages reads its filters. */
@@ -118,7 +84,7 @@ public final class MessageSearchOperations {
     }
 
     /** Every word a phrase, the participant a {@code participants:} phrase, the window as days: all must match. */
-    static String kql(String query, Scope scope) {
+    static String kql(String query, SearchScope scope) {
         List<String> terms = new ArrayList<>(query == null ? List.of() : ODataText.phrases(query));
         if (terms.isEmpty() && scope.participant() == null) {
             throw new InvalidRequestException("The query has no word to search for.", null, null);
@@ -126,89 +92,7 @@ public final class MessageSearchOperations {
         if (scope.participant() != null) {
             terms.add(ODataText.restriction("participants", scope.participant()));
         }
-        if (scope.after() != null) {
-            terms.add("received>=" + LocalDate.ofInstant(scope.after(), ZoneOffset.UTC).minusDays(1));
-        }
-        if (scope.before() != null) {
-            terms.add("received<=" + LocalDate.ofInstant(scope.before(), ZoneOffset.UTC).plusDays(1));
-        }
+        terms.addAll(scope.kqlWindow());
         return ODataText.searchValue(terms);
-    }
-
-    /**
-     * What the hub checks itself on every page.
-     *
-     * @param after       received at or after, or null
-     * @param before      received before, or null
-     * @param participant the address that must be on the message, or null
-     */
-    record Scope(Instant after, Instant before, String participant) {
-
-        static final Scope NONE = new Scope(null, null, null);
-
-        boolean accepts(Message message) {
-            if (after != null || before != null) {
-                // a draft has no received time in the model, so no window holds it
-                if (Boolean.TRUE.equals(message.getIsDraft()) || message.getReceivedDateTime() == null) {
-                    return false;
-                }
-                Instant received = message.getReceivedDateTime().toInstant();
-                if (after != null && received.isBefore(after) || before != null && !received.isBefore(before)) {
-                    return false;
-                }
-            }
-            if (participant == null) {
-                return true;
-            }
-            List<Recipient> on = new ArrayList<>();
-            if (message.getFrom() != null) {
-                on.add(message.getFrom());
-            }
-            Stream.of(message.getToRecipients(), message.getCcRecipients(), message.getBccRecipients())
-                    .filter(Objects::nonNull).forEach(on::addAll);
-            return on.stream().anyMatch(this::isParticipant);
-        }
-
-        private boolean isParticipant(Recipient recipient) {
-            return recipient.getEmailAddress() != null && recipient.getEmailAddress().getAddress() != null
-                    && recipient.getEmailAddress().getAddress().strip().equalsIgnoreCase(participant);
-        }
-
-        /** The scope as a URL fragment after Graph's next link ({@code #after=…&before=…&participant=…}); empty for none. */
-        String fragment() {
-            List<String> parts = new ArrayList<>();
-            if (after != null) {
-                parts.add("after=" + after.toEpochMilli());
-            }
-            if (before != null) {
-                parts.add("before=" + before.toEpochMilli());
-            }
-            if (participant != null) {
-                parts.add("participant=" + URLEncoder.encode(participant, StandardCharsets.UTF_8));
-            }
-            return parts.isEmpty() ? "" : "#" + String.join("&", parts);
-        }
-
-        static Scope parse(String fragment, String cursor) {
-            Instant after = null;
-            Instant before = null;
-            String participant = null;
-            try {
-                for (String part : fragment.split("&")) {
-                    int equals = part.indexOf('=');
-                    String name = equals < 0 ? part : part.substring(0, equals);
-                    String value = equals < 0 ? "" : part.substring(equals + 1);
-                    switch (name.toLowerCase(Locale.ROOT)) {
-                        case "after" -> after = Instant.ofEpochMilli(Long.parseLong(value));
-                        case "before" -> before = Instant.ofEpochMilli(Long.parseLong(value));
-                        case "participant" -> participant = URLDecoder.decode(value, StandardCharsets.UTF_8);
-                        default -> throw new IllegalArgumentException(name);
-                    }
-                }
-            } catch (IllegalArgumentException | DateTimeException e) {
-                throw new InvalidRequestException("The cursor is not one this hub gave out.", null, cursor, e);
-            }
-            return new Scope(after, before, participant);
-        }
     }
 }

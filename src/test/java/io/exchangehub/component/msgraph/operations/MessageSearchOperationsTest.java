@@ -35,18 +35,18 @@ class MessageSearchOperationsTest {
 
     @Test
     void theWindowGoesToGraphOneWholeDayWiderOnEachSide() {
-        assertThat(MessageSearchOperations.kql("board pack", new MessageSearchOperations.Scope(AFTER, BEFORE, "bob@fabrikam.example")))
+        assertThat(MessageSearchOperations.kql("board pack", new SearchScope(AFTER, BEFORE, "bob@fabrikam.example", null)))
                 .isEqualTo("\"\\\"board\\\" \\\"pack\\\" participants:\\\"bob@fabrikam.example\\\" received>=2024-06-09 "
                         + "received<=2024-06-13\"");
-        assertThat(MessageSearchOperations.kql(null, new MessageSearchOperations.Scope(null, null, "bob@fabrikam.example")))
+        assertThat(MessageSearchOperations.kql(null, new SearchScope(null, null, "bob@fabrikam.example", null)))
                 .isEqualTo("\"participants:\\\"bob@fabrikam.example\\\"\"");
-        assertThatThrownBy(() -> MessageSearchOperations.kql("\" *", new MessageSearchOperations.Scope(AFTER, null, null)))
+        assertThatThrownBy(() -> MessageSearchOperations.kql("\" *", new SearchScope(AFTER, null, null, null)))
                 .isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
     void theHubKeepsOnlyTheWindowToTheMillisecondAndTheAddressItself() {
-        MessageSearchOperations.Scope scope = new MessageSearchOperations.Scope(AFTER, BEFORE, "bob@fabrikam.example");
+        SearchScope scope = new SearchScope(AFTER, BEFORE, "bob@fabrikam.example", null);
         assertThat(scope.accepts(received(AFTER, "BOB@Fabrikam.example"))).as("after is inclusive, any case, bcc counts").isTrue();
         assertThat(scope.accepts(received(AFTER.minusMillis(1), "bob@fabrikam.example"))).isFalse();
         assertThat(scope.accepts(received(BEFORE, "bob@fabrikam.example"))).as("before is exclusive").isFalse();
@@ -54,18 +54,36 @@ class MessageSearchOperationsTest {
         Message draft = received(AFTER, "bob@fabrikam.example");
         draft.setIsDraft(true);
         assertThat(scope.accepts(draft)).as("a draft was never received").isFalse();
-        assertThat(MessageSearchOperations.Scope.NONE.accepts(new Message())).isTrue();
+        assertThat(SearchScope.NONE.accepts(new Message())).isTrue();
+    }
+
+    @Test
+    void theHubKeepsTheReadStateAsAskedAndAnEmptyWindowIsRefused() {
+        Message unread = received(AFTER);
+        unread.setIsRead(false);
+        Message read = received(AFTER);
+        read.setIsRead(true);
+        SearchScope onlyUnread = new SearchScope(AFTER, BEFORE, null, Boolean.TRUE);
+        assertThat(onlyUnread.accepts(unread)).isTrue();
+        assertThat(onlyUnread.accepts(read)).isFalse();
+        assertThat(new SearchScope(null, null, null, Boolean.FALSE).accepts(read)).isTrue();
+        assertThat(new SearchScope(null, null, null, Boolean.FALSE).accepts(unread)).isFalse();
+        assertThat(new SearchScope(null, null, null, null).accepts(unread)).isTrue();
+        assertThat(onlyUnread.kqlWindow()).containsExactly("received>=2024-06-09", "received<=2024-06-13");
+        assertThatThrownBy(() -> new SearchScope(BEFORE, AFTER, null, null)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> new SearchScope(AFTER, AFTER, null, null)).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
     void theScopeTravelsInTheCursorAndABrokenOneIsRefused() {
-        MessageSearchOperations.Scope scope = new MessageSearchOperations.Scope(AFTER, BEFORE, "o'brien+crm@fabrikam.example");
+        SearchScope scope = new SearchScope(AFTER, BEFORE, "o'brien+crm@fabrikam.example", Boolean.FALSE);
         String fragment = scope.fragment();
         assertThat(fragment).startsWith("#").matches("#[A-Za-z0-9=&%._*+-]+").doesNotContain("..");
-        assertThat(MessageSearchOperations.Scope.parse(fragment.substring(1), "c")).isEqualTo(scope);
-        assertThat(MessageSearchOperations.Scope.NONE.fragment()).isEmpty();
-        for (String broken : List.of("after=x", "colour=red", "before=99999999999999999999")) {
-            assertThatThrownBy(() -> MessageSearchOperations.Scope.parse(broken, "c")).as(broken)
+        assertThat(SearchScope.parse(fragment.substring(1), "c")).isEqualTo(scope);
+        assertThat(SearchScope.NONE.fragment()).isEmpty();
+        for (String broken : List.of("after=x", "colour=red", "before=99999999999999999999", "unread=yes",
+                "after=1718000000000&before=1717000000000")) {
+            assertThatThrownBy(() -> SearchScope.parse(broken, "c")).as(broken)
                     .isInstanceOf(InvalidRequestException.class);
         }
     }
