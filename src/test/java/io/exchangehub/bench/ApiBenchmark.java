@@ -108,11 +108,11 @@ class ApiBenchmark extends HubIntegrationTest {
         }
         done.await();
         clients.shutdown();
-        double[] all = samples.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] latencies = samples.stream().mapToDouble(Double::doubleValue).toArray();
         BenchReport.section("REST API: throughput, " + name + ", " + CLIENTS + " concurrent clients for " + THROUGHPUT_SECONDS + " s",
                 String.format(Locale.ROOT, "%s: %.0f requests/s, %d not 200 (e.g. the per-user rate limit).", path,
-                        all.length / (double) THROUGHPUT_SECONDS, failures.get()));
-        BenchReport.row("latency under load", BenchReport.Stats.of(all));
+                        latencies.length / (double) THROUGHPUT_SECONDS, failures.get()));
+        BenchReport.row("latency under load", BenchReport.Stats.of(latencies));
     }
 
     private static BenchReport.Stats measure(String name, Supplier<HttpResponse<String>> call) {
